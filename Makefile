@@ -1,0 +1,43 @@
+# exco — PGXS build. The version is written once, in META.json.
+EXTENSION  = exco
+EXTVERSION = $(shell sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' META.json | head -n 1)
+
+MODULE_big = exco
+OBJS       = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
+
+# The install script is assembled from one SQL part per concept (src/sql/NN_concept.sql),
+# in file-name order; released upgrade scripts live in extension/ and are shipped as they are.
+SQL_PARTS   = $(sort $(wildcard src/sql/*.sql))
+INSTALL_SQL = extension/$(EXTENSION)--$(EXTVERSION).sql
+DATA        = $(INSTALL_SQL) $(wildcard extension/$(EXTENSION)--*--*.sql)
+EXTRA_CLEAN = $(INSTALL_SQL)
+
+# pg_regress: every sql/*.sql, in name order, in one database where exco is already created.
+REGRESS      = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
+REGRESS_OPTS = --load-extension=exco
+
+PG_CPPFLAGS = -I$(srcdir)/src
+# -Wno-unused-parameter: PostgreSQL's own headers (storage/bufpage.h) trip it under -Wextra.
+PG_CFLAGS   = -Wall -Wextra -Werror -Wno-unused-parameter
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+all: $(INSTALL_SQL)
+
+$(INSTALL_SQL): $(SQL_PARTS) META.json
+	@mkdir -p extension
+	{ printf '%s\n' '-- exco $(EXTVERSION) install script, assembled from src/sql/*.sql by the Makefile.' \
+	    '\echo Use "CREATE EXTENSION exco" to load this file. \quit'; \
+	  for f in $(SQL_PARTS); do printf '\n-- ==== %s\n' "$$f"; cat "$$f"; done; } > $@
+
+# The two commands of the README, and the benchmark. Each installs what is missing,
+# builds, installs and runs against a throwaway cluster (see test/harness.sh).
+.PHONY: test demo bench load-territory
+test:
+	bash test/harness.sh test
+demo:
+	bash test/harness.sh demo
+bench:
+	bash test/harness.sh bench

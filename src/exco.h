@@ -1,0 +1,62 @@
+/*
+ * exco.h — declarations shared by the C files of the exco extension.
+ */
+#ifndef EXCO_H
+#define EXCO_H
+
+#include "postgres.h"
+#include "fmgr.h"
+
+/* exco.tier: a CPTS size tier, 1..4, stored as one byte, passed by value. */
+typedef uint8 Tier;
+
+#define TIER_MIN 1
+#define TIER_MAX 4
+
+#define DatumGetTier(d)   ((Tier) DatumGetUInt8(d))
+#define TierGetDatum(t)   UInt8GetDatum(t)
+#define PG_GETARG_TIER(n) DatumGetTier(PG_GETARG_DATUM(n))
+#define PG_RETURN_TIER(t) return TierGetDatum(t)
+
+/* Tier of a population (DOMAIN.md §2); raises 22023 on a negative population. */
+extern Tier exco_tier_of_population(int64 population);
+
+/*
+ * exco.mission, as a C index. The SQL enum's labels are mapped to this index by
+ * label (not by OID or sort order), once per call site (see mission.c).
+ */
+typedef enum ExcoMission
+{
+	MISSION_FONCTIONNEMENT = 0,
+	MISSION_ACCES_SOINS,
+	MISSION_PARCOURS,
+	MISSION_PREVENTION,
+	MISSION_CRISES_SANITAIRES,
+	MISSION_QUALITE,
+	MISSION_ACCOMPAGNEMENT,
+	MISSION_COUNT
+} ExcoMission;
+
+extern const char *const exco_mission_labels[MISSION_COUNT];
+
+/* Map an exco.mission enum OID to its index; caches label lookups in *cache. */
+typedef struct MissionCache
+{
+	int			n;
+	Oid			oids[16];
+	int8		index[16];
+} MissionCache;
+
+extern ExcoMission exco_mission_index(MissionCache *cache, Oid enumval);
+extern Oid	exco_enum_oid(Oid enumtype, const char *label);
+
+/* Deadlines (mission.c): month offsets from signature, -1 when the mission has none. */
+extern int	exco_start_months(ExcoMission m);
+extern int	exco_deploy_months(ExcoMission m);
+extern bool exco_is_socle(ExcoMission m);
+
+/* date + N months with PostgreSQL's clamping to the month's last day (deadline.c). */
+#include "utils/date.h"
+extern DateADT exco_add_months(DateADT d, int months);
+
+#endif							/* EXCO_H */

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# exco harness: the one place that bootstraps a machine and runs things against a throwaway
+# PostgreSQL cluster. Used by `make test`, `make demo` and `make bench`.
+#
+#   bash test/harness.sh test    build, install, run every pg_regress suite and every pgTAP file
+#   bash test/harness.sh demo    build, install, load the real territory data, print the report
+#   bash test/harness.sh bench   build, install, run the benchmarks (test/bench/)
+#
+# PostgreSQL refuses to run as root: the cluster is made by postgresql-common's pg_virtualenv,
+# which runs the server as `postgres` (or as the calling user when not root) in a temporary
+# directory, and `-t` makes it drop the cluster and stop the server on every exit path.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode=${1:-test}
+PGVER=15
+
+say() { printf '== %s\n' "$*" >&2; }
+
+# Run a command as root: directly when we are root, else through sudo.
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo -n "$@" || sudo "$@"; fi
+}
+
+# Debian packages, installed only when missing.
+need_packages() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "installing missing Debian packages: ${missing[*]}"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+}
+
+base_packages=(build-essential "postgresql-$PGVER" "postgresql-server-dev-$PGVER"
+               postgresql-common "postgresql-$PGVER-pgtap" libtap-parser-sourcehandler-pgtap-perl)
+
+build_and_install() {
+  export PG_CONFIG=/usr/lib/postgresql/$PGVER/bin/pg_config
+  say "building exco"
+  make -s PG_CONFIG="$PG_CONFIG" >&2
+  say "installing exco into $("$PG_CONFIG" --pkglibdir)"
+  as_root make -s PG_CONFIG="$PG_CONFIG" install >&2
+}
+
+# pg_regress writes results/ and regression.* into the tree; when the server runs as another
+# user it only needs to read nothing from here, so no permission change is required.
+in_cluster() {
+  # shellcheck disable=SC2016
+  pg_virtualenv -v "$PGVER" -t sh -c "$1"
+}
+
+case "$mode" in
+  test)
+    need_packages "${base_packages[@]}"
+    build_and_install
+    rm -rf results regression.diffs regression.out
+    say "running pg_regress and pgTAP suites against a throwaway cluster"
+    in_cluster 'set -e
+      if ! make -s PG_CONFIG="$PG_CONFIG" installcheck; then
+        echo "== pg_regress failed; regression.diffs:" >&2
+        cat regression.diffs >&2 || true
+        exit 1
+      fi
+      psql -X -q -v ON_ERROR_STOP=1 -c "CREATE EXTENSION IF NOT EXISTS pgtap"
+      pg_prove -f test/*.sql
+      for s in test/steps/*.sh; do [ -e "$s" ] || continue; echo "== step $s" >&2; bash "$s"; done'
+    ;;
+  demo)
+    need_packages "${base_packages[@]}" npm
+    build_and_install
+    say "starting a throwaway cluster for the demo"
+    in_cluster 'set -e; bash test/demo.sh'
+    ;;
+  bench)
+    need_packages "${base_packages[@]}" npm
+    build_and_install
+    in_cluster 'set -e; bash test/bench/run.sh'
+    ;;
+  *)
+    echo "usage: $0 test|demo|bench" >&2; exit 2 ;;
+esac
