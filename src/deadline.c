@@ -38,7 +38,8 @@ exco_add_months(DateADT d, int months)
 		!IS_VALID_JULIAN(year, month, day))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("date out of range")));
+				 errmsg("date out of range: %s + %d months",
+						DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d))), months)));
 	return date2j(year, month, day) - POSTGRES_EPOCH_JDATE;
 }
 
