@@ -33,6 +33,12 @@ need_packages() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 }
 
+# npm: only when the command is missing (some machines ship it inside a nodejs package that
+# conflicts with Debian's npm package).
+need_npm() {
+  command -v npm >/dev/null 2>&1 || need_packages npm
+}
+
 base_packages=(build-essential "postgresql-$PGVER" "postgresql-server-dev-$PGVER"
                postgresql-common "postgresql-$PGVER-pgtap" libtap-parser-sourcehandler-pgtap-perl)
 
@@ -68,13 +74,15 @@ case "$mode" in
       for s in test/steps/*.sh; do [ -e "$s" ] || continue; echo "== step $s" >&2; bash "$s"; done'
     ;;
   demo)
-    need_packages "${base_packages[@]}" npm
+    need_packages "${base_packages[@]}"
+    need_npm
     build_and_install
     say "starting a throwaway cluster for the demo"
     in_cluster 'set -e; bash test/demo.sh'
     ;;
   bench)
-    need_packages "${base_packages[@]}" npm
+    need_packages "${base_packages[@]}"
+    need_npm
     build_and_install
     in_cluster 'set -e; bash test/bench/run.sh'
     ;;
