@@ -1,0 +1,41 @@
+-- Contract validation triggers (DOMAIN.md §2, §3, §5; SCALES.md), doc/contract.md.
+--
+-- Markings of the trigger functions: VOLATILE (they read tables with a fresh snapshot per
+-- lookup, and validate_contract_mission takes a row lock) and PARALLEL SAFE like every trigger
+-- function of core (RI_FKey_*, tsvector_update_trigger, suppress_redundant_updates_trigger are
+-- all 'v' / 's' in pg_proc): a function returning trigger can only be called by the trigger
+-- manager, never from a query expression, so it never runs in a parallel worker and
+-- proparallel is never consulted. Not STRICT: they take no SQL arguments.
+
+CREATE FUNCTION exco.validate_contract() RETURNS trigger
+  AS 'MODULE_PATHNAME', 'contract_validate' LANGUAGE C VOLATILE PARALLEL SAFE;
+COMMENT ON FUNCTION exco.validate_contract() IS
+  'BEFORE INSERT OR UPDATE FOR EACH ROW trigger for a CPTS contract table: signing date present; ends_on = signed_on + 5 years (filled when NULL); CPAM département of the territory / the seat (filled when NULL); tier matches population (population filled from the territory, tier from population, when NULL); socle missions present (crises_sanitaires when the scale pays it; scale filled when NULL). Arguments ''role=column'' map the roles id, cpts, signed_on, ends_on, cpam_departement, seat_departement, scale, population, tier, missions; none = same-named columns. See doc/contract.md';
+
+CREATE FUNCTION exco.validate_contract_mission() RETURNS trigger
+  AS 'MODULE_PATHNAME', 'contract_mission_validate' LANGUAGE C VOLATILE PARALLEL SAFE;
+COMMENT ON FUNCTION exco.validate_contract_mission() IS
+  'BEFORE INSERT OR UPDATE FOR EACH ROW trigger for exco.contract_mission: started_on not before the contract''s signed_on, deployed_on not before started_on (nor without it), the mission among the contract''s missions; locks the contract row FOR SHARE';
+
+CREATE FUNCTION exco.validate_cpts_commune() RETURNS trigger
+  AS 'MODULE_PATHNAME', 'cpts_commune_validate' LANGUAGE C VOLATILE PARALLEL SAFE;
+COMMENT ON FUNCTION exco.validate_cpts_commune() IS
+  'BEFORE INSERT OR UPDATE FOR EACH ROW trigger for exco.cpts_commune: a commune already in another CPTS is rejected with 23505 naming the commune and both CPTS (the UNIQUE (commune) constraint stays the guarantee under concurrency)';
+
+CREATE TRIGGER validate_contract
+  BEFORE INSERT OR UPDATE ON exco.contract
+  FOR EACH ROW EXECUTE FUNCTION exco.validate_contract();
+COMMENT ON TRIGGER validate_contract ON exco.contract IS
+  'checks and completes a contract: see exco.validate_contract()';
+
+CREATE TRIGGER validate_contract_mission
+  BEFORE INSERT OR UPDATE ON exco.contract_mission
+  FOR EACH ROW EXECUTE FUNCTION exco.validate_contract_mission();
+COMMENT ON TRIGGER validate_contract_mission ON exco.contract_mission IS
+  'checks a mission''s dates and membership: see exco.validate_contract_mission()';
+
+CREATE TRIGGER validate_cpts_commune
+  BEFORE INSERT OR UPDATE ON exco.cpts_commune
+  FOR EACH ROW EXECUTE FUNCTION exco.validate_cpts_commune();
+COMMENT ON TRIGGER validate_cpts_commune ON exco.cpts_commune IS
+  'names both CPTS when a commune is put in a second one: see exco.validate_cpts_commune()';

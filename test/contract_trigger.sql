@@ -1,0 +1,144 @@
+-- pgTAP: contract validation triggers (doc/contract.md).
+BEGIN;
+CREATE EXTENSION IF NOT EXISTS exco;
+SET client_min_messages = warning;
+SELECT plan(47);
+
+-- Signatures and markings.
+SELECT has_function('exco', 'validate_contract', ARRAY[]::text[], 'exco.validate_contract()');
+SELECT has_function('exco', 'validate_contract_mission', ARRAY[]::text[], 'exco.validate_contract_mission()');
+SELECT has_function('exco', 'validate_cpts_commune', ARRAY[]::text[], 'exco.validate_cpts_commune()');
+SELECT function_returns('exco', 'validate_contract', ARRAY[]::text[], 'trigger');
+SELECT function_returns('exco', 'validate_contract_mission', ARRAY[]::text[], 'trigger');
+SELECT function_returns('exco', 'validate_cpts_commune', ARRAY[]::text[], 'trigger');
+SELECT function_lang_is('exco', 'validate_contract', ARRAY[]::text[], 'c');
+SELECT function_lang_is('exco', 'validate_contract_mission', ARRAY[]::text[], 'c');
+SELECT function_lang_is('exco', 'validate_cpts_commune', ARRAY[]::text[], 'c');
+SELECT volatility_is('exco', 'validate_contract', ARRAY[]::text[], 'volatile');
+SELECT volatility_is('exco', 'validate_contract_mission', ARRAY[]::text[], 'volatile');
+SELECT volatility_is('exco', 'validate_cpts_commune', ARRAY[]::text[], 'volatile');
+
+-- Attached to the reference tables, BEFORE INSERT OR UPDATE FOR EACH ROW.
+SELECT has_trigger('exco', 'contract', 'validate_contract', 'trigger on exco.contract');
+SELECT has_trigger('exco', 'contract_mission', 'validate_contract_mission', 'trigger on exco.contract_mission');
+SELECT has_trigger('exco', 'cpts_commune', 'validate_cpts_commune', 'trigger on exco.cpts_commune');
+SELECT trigger_is('exco', 'contract', 'validate_contract', 'exco', 'validate_contract');
+SELECT trigger_is('exco', 'contract_mission', 'validate_contract_mission', 'exco', 'validate_contract_mission');
+SELECT trigger_is('exco', 'cpts_commune', 'validate_cpts_commune', 'exco', 'validate_cpts_commune');
+-- tgtype bits: ROW 1, BEFORE 2, INSERT 4, UPDATE 16 -> 23; no DELETE (8), no TRUNCATE (32).
+SELECT is(
+  (SELECT string_agg(tgname || ':' || tgtype, ', ' ORDER BY tgname) FROM pg_trigger
+    WHERE tgrelid IN ('exco.contract'::regclass, 'exco.contract_mission'::regclass, 'exco.cpts_commune'::regclass)
+      AND NOT tgisinternal),
+  'validate_contract:23, validate_contract_mission:23, validate_cpts_commune:23',
+  'the three triggers are BEFORE INSERT OR UPDATE FOR EACH ROW');
+
+-- A tiny territory (rolled back at the end).
+INSERT INTO exco.scale (scale, effective_from, complete, source) VALUES
+  ('aci-cpts-2019', '2019-08-25', true, 'JO 2019-08-24'),
+  ('aci-cpts-2022', '2022-04-01', false, 'avenant 2')
+ON CONFLICT DO NOTHING;
+INSERT INTO exco.scale_amount (scale, line, tier, share, amount) VALUES
+  ('aci-cpts-2022', 'crises_sanitaires', '3', 'fixed', 22500)
+ON CONFLICT DO NOTHING;
+INSERT INTO exco.region VALUES ('TR', 'tap region');
+INSERT INTO exco.departement VALUES ('T1', 'tap 1', 'TR'), ('T2', 'tap 2', 'TR');
+INSERT INTO exco.commune (code, name, departement, region, population) VALUES
+  ('T1001', 'Un', 'T1', 'TR', 100000), ('T2001', 'Deux', 'T2', 'TR', 75001), ('T2002', 'Trois', 'T2', 'TR', 10);
+INSERT INTO exco.cpts (id, name, seat) VALUES (8001, 'TAP A', 'T2001'), (8002, 'TAP B', 'T2002');
+INSERT INTO exco.cpts_commune VALUES (8001, 'T1001'), (8001, 'T2001');
+
+-- cpts_commune: a commune in two CPTS, 23505 naming commune and both CPTS.
+SELECT throws_ok($$INSERT INTO exco.cpts_commune VALUES (8002, 'T2001')$$, '23505',
+  'commune T2001 (Deux) already belongs to CPTS "TAP A" and cannot also belong to CPTS "TAP B"',
+  'commune in two CPTS: 23505 naming both');
+SELECT lives_ok($$INSERT INTO exco.cpts_commune VALUES (8002, 'T2002')$$, 'a free commune joins a CPTS');
+
+-- Fills: 100000 + 75001 = 175001 -> tier 4; territory spans T1, T2 -> seat (Deux) T2;
+-- 2022-04-01 + 5 years = 2027-04-01; scale in force aci-cpts-2022.
+SELECT lives_ok($$INSERT INTO exco.contract (id, cpts, signed_on, region, missions)
+  VALUES (8101, 8001, '2022-04-01', 'TR', '{acces_soins,parcours,prevention,crises_sanitaires}')$$,
+  'a complete contract is accepted');
+SELECT results_eq($$SELECT ends_on, cpam_departement, scale, population, tier::int FROM exco.contract WHERE id = 8101$$,
+  $$VALUES ('2027-04-01'::date, 'T2', 'aci-cpts-2022', 175001::bigint, 4)$$,
+  'NULL ends_on, CPAM, scale, population and tier are filled');
+
+-- Each rule rejected with its SQLSTATE and message.
+SELECT throws_ok($$INSERT INTO exco.contract (id, cpts, signed_on, region, missions)
+  VALUES (8102, 8001, NULL, 'TR', '{acces_soins,parcours,prevention,crises_sanitaires}')$$,
+  '23502', 'contract id=8102: the signing date (signed_on) is missing', 'missing signing date');
+SELECT throws_ok($$INSERT INTO exco.contract (id, cpts, signed_on, ends_on, region, missions)
+  VALUES (8103, 8001, '2022-04-01', '2027-03-31', 'TR', '{acces_soins,parcours,prevention,crises_sanitaires}')$$,
+  '23514', 'contract id=8103: ends on 2027-03-31, but a contract signed on 2022-04-01 ends on 2027-04-01 (signature + 5 years)',
+  'end other than signature + 5 years');
+SELECT throws_ok($$INSERT INTO exco.contract (id, cpts, signed_on, region, cpam_departement, missions)
+  VALUES (8104, 8001, '2022-04-01', 'TR', 'T1', '{acces_soins,parcours,prevention,crises_sanitaires}')$$,
+  '23514', 'contract id=8104: CPAM département T1 is not T2, the département of the seat of CPTS "TAP A"',
+  'CPAM not the seat''s when the territory spans two départements');
+SELECT throws_ok($$INSERT INTO exco.contract (id, cpts, signed_on, region, population, tier, missions)
+  VALUES (8105, 8001, '2022-04-01', 'TR', 175000, '4', '{acces_soins,parcours,prevention,crises_sanitaires}')$$,
+  '23514', 'contract id=8105: tier 4 does not match population 175000, which is tier 3',
+  'tier mismatch names population, expected and given tier');
+SELECT throws_ok($$INSERT INTO exco.contract (id, cpts, signed_on, region, missions)
+  VALUES (8106, 8001, '2022-04-01', 'TR', '{acces_soins,parcours,prevention}')$$,
+  '23514', 'contract id=8106: socle mission missing from missions: crises_sanitaires',
+  'crises_sanitaires required under aci-cpts-2022');
+SELECT throws_ok($$INSERT INTO exco.contract (id, cpts, signed_on, region, missions)
+  VALUES (8107, 8001, '2020-04-01', 'TR', '{parcours}')$$,
+  '23514', 'contract id=8107: socle missions missing from missions: acces_soins, prevention',
+  'socle missions required under aci-cpts-2019');
+SELECT is((SELECT count(*) FROM exco.contract WHERE id BETWEEN 8100 AND 8199), 1::bigint,
+  'nothing written by the rejections');
+
+-- contract_mission.
+SELECT lives_ok($$INSERT INTO exco.contract_mission VALUES (8101, 'parcours', '2022-04-01', '2023-01-01')$$,
+  'a mission started on the signing date');
+SELECT throws_ok($$INSERT INTO exco.contract_mission VALUES (8101, 'prevention', '2022-03-31', NULL)$$,
+  '23514', 'mission prevention of contract 8101: started on 2022-03-31, before the contract was signed on 2022-04-01',
+  'mission started before signature');
+SELECT throws_ok($$INSERT INTO exco.contract_mission VALUES (8101, 'prevention', '2022-05-01', '2022-04-30')$$,
+  '23514', 'mission prevention of contract 8101: deployed on 2022-04-30, before it started on 2022-05-01',
+  'mission deployed before start');
+SELECT throws_ok($$INSERT INTO exco.contract_mission VALUES (8101, 'accompagnement', '2022-05-01', NULL)$$,
+  '23514', NULL, 'mission not in the contract''s missions');
+SELECT is((SELECT count(*) FROM exco.contract_mission WHERE contract = 8101), 1::bigint,
+  'nothing written by the mission rejections');
+
+-- UPDATE paths.
+SELECT throws_ok($$UPDATE exco.contract SET signed_on = '2022-04-02', ends_on = NULL WHERE id = 8101$$,
+  '23514', 'contract id=8101: mission parcours started on 2022-04-01, before the new signing date 2022-04-02',
+  'moving the signature after a mission start re-checks the mission rows');
+SELECT throws_ok($$UPDATE exco.contract SET missions = '{acces_soins,prevention,crises_sanitaires}' WHERE id = 8101$$,
+  '23514', NULL, 'dropping a mission that has a row');
+SELECT lives_ok($$UPDATE exco.contract SET signed_on = '2022-04-01', status = 'terminated' WHERE id = 8101$$,
+  'an update that keeps the rules');
+SELECT is((SELECT status::text FROM exco.contract WHERE id = 8101), 'terminated', 'the update was written');
+
+-- A user table with its own column names.
+CREATE TABLE public.tap_my_contracts (ref text, date_signature date, taille exco.tier, pop bigint,
+                                      mes_missions exco.mission[], fin date, bareme text);
+CREATE TRIGGER tap_validate BEFORE INSERT OR UPDATE ON public.tap_my_contracts FOR EACH ROW
+  EXECUTE FUNCTION exco.validate_contract('id=ref', 'signed_on=date_signature', 'tier=taille',
+                                          'population=pop', 'missions=mes_missions', 'ends_on=fin', 'scale=bareme');
+SELECT lives_ok($$INSERT INTO public.tap_my_contracts (ref, date_signature, pop, mes_missions)
+  VALUES ('A-1', '2019-08-25', 40000, '{acces_soins,parcours,prevention}')$$, 'user table: accepted');
+SELECT results_eq($$SELECT taille::int, fin, bareme FROM public.tap_my_contracts WHERE ref = 'A-1'$$,
+  $$VALUES (2, '2024-08-25'::date, 'aci-cpts-2019')$$, 'user table: tier, end and scale filled');
+SELECT throws_ok($$INSERT INTO public.tap_my_contracts (ref, date_signature, pop, taille, mes_missions)
+  VALUES ('A-2', '2019-08-25', 39999, '2', '{acces_soins,parcours,prevention}')$$,
+  '23514', 'contract ref=A-2: tier 2 does not match population 39999, which is tier 1', 'user table: tier mismatch');
+SELECT throws_ok($$INSERT INTO public.tap_my_contracts (ref, date_signature, mes_missions) VALUES ('A-3', NULL, '{}')$$,
+  '23502', 'contract ref=A-3: the signing date (date_signature) is missing', 'user table: no signing date');
+SELECT throws_ok($$UPDATE public.tap_my_contracts SET taille = '3'$$, '23514', NULL, 'user table: UPDATE checked');
+
+-- Misuse.
+SELECT throws_ok($$SELECT exco.validate_contract()$$, '39P01', NULL, 'not called as a trigger: 39P01');
+CREATE TABLE public.tap_bad (signed_on date);
+CREATE TRIGGER tap_bad AFTER INSERT ON public.tap_bad FOR EACH ROW EXECUTE FUNCTION exco.validate_cpts_commune();
+SELECT throws_ok($$INSERT INTO public.tap_bad VALUES ('2020-01-01')$$, '39P01', NULL, 'AFTER trigger: 39P01');
+DROP TRIGGER tap_bad ON public.tap_bad;
+CREATE TRIGGER tap_bad BEFORE INSERT ON public.tap_bad FOR EACH ROW EXECUTE FUNCTION exco.validate_contract('signed_on=nope');
+SELECT throws_ok($$INSERT INTO public.tap_bad VALUES ('2020-01-01')$$, '42703', NULL, 'unknown column: 42703');
+
+SELECT * FROM finish();
+ROLLBACK;
