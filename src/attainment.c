@@ -50,6 +50,24 @@ num_str(Numeric n)
 	return DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(n)));
 }
 
+static Numeric
+num_add(Numeric a, Numeric b)
+{
+	return DatumGetNumeric(DirectFunctionCall2(numeric_add, NumericGetDatum(a), NumericGetDatum(b)));
+}
+
+static Numeric
+num_sub(Numeric a, Numeric b)
+{
+	return DatumGetNumeric(DirectFunctionCall2(numeric_sub, NumericGetDatum(a), NumericGetDatum(b)));
+}
+
+static Numeric
+num_mul(Numeric a, Numeric b)
+{
+	return DatumGetNumeric(DirectFunctionCall2(numeric_mul, NumericGetDatum(a), NumericGetDatum(b)));
+}
+
 static int
 num_cmp(Numeric a, Numeric b)
 {
@@ -87,14 +105,13 @@ static Numeric
 ratio_round(Numeric a, Numeric b)
 {
 	Numeric		two = int64_to_numeric(2);
-	Numeric		a2 = numeric_mul_opt_error(numeric_mul_opt_error(a, two, NULL),
-										   num_const("100000000000000000000"), NULL);
+	Numeric		a2 = num_mul(num_mul(a, two), num_const("100000000000000000000"));
 	Numeric		q;
 
 	q = DatumGetNumeric(DirectFunctionCall2(numeric_div_trunc,
-											NumericGetDatum(numeric_add_opt_error(a2, b, NULL)),
-											NumericGetDatum(numeric_mul_opt_error(b, two, NULL))));
-	return num_trim(numeric_mul_opt_error(q, num_const("0.00000000000000000001"), NULL));
+											NumericGetDatum(num_add(a2, b)),
+											NumericGetDatum(num_mul(b, two))));
+	return num_trim(num_mul(q, num_const("0.00000000000000000001")));
 }
 
 /* int128 v · 10^-scale as a numeric, trailing zeros trimmed. */
@@ -251,13 +268,13 @@ attainment_rate_core(Numeric measured, Numeric starting, Numeric objective, int 
 	/* Strictly between: both differences have the sign of goal; divide their magnitudes. */
 	if (goal > 0)
 	{
-		num = numeric_sub_opt_error(measured, starting, NULL);
-		den = numeric_sub_opt_error(objective, starting, NULL);
+		num = num_sub(measured, starting);
+		den = num_sub(objective, starting);
 	}
 	else
 	{
-		num = numeric_sub_opt_error(starting, measured, NULL);
-		den = numeric_sub_opt_error(starting, objective, NULL);
+		num = num_sub(starting, measured);
+		den = num_sub(starting, objective);
 	}
 	return ratio_round(num, den);
 }
@@ -304,7 +321,7 @@ slow_add(MemoryContext cxt, Numeric acc, Numeric add)
 	Numeric		sum;
 	Numeric		kept;
 
-	sum = acc == NULL ? add : numeric_add_opt_error(acc, add, NULL);
+	sum = acc == NULL ? add : num_add(acc, add);
 	old = MemoryContextSwitchTo(cxt);
 	kept = (Numeric) PG_DETOAST_DATUM_COPY(NumericGetDatum(sum));
 	MemoryContextSwitchTo(old);
@@ -404,8 +421,7 @@ attainment_accum(PG_FUNCTION_ARGS)
 		state->rw = sum;
 	else
 		state->slow_rw = slow_add(aggcontext, state->slow_rw,
-								  numeric_mul_opt_error(DatumGetNumeric(rate_d),
-														DatumGetNumeric(weight_d), NULL));
+								  num_mul(DatumGetNumeric(rate_d), DatumGetNumeric(weight_d)));
 	PG_RETURN_POINTER(state);
 }
 
@@ -578,10 +594,10 @@ attainment_final(PG_FUNCTION_ARGS)
 
 	rw = int128_to_numeric(state->rw, RATE_SCALE + WEIGHT_SCALE);
 	if (state->slow_rw != NULL)
-		rw = numeric_add_opt_error(rw, state->slow_rw, NULL);
+		rw = num_add(rw, state->slow_rw);
 	w = int128_to_numeric(state->w, WEIGHT_SCALE);
 	if (state->slow_w != NULL)
-		w = numeric_add_opt_error(w, state->slow_w, NULL);
+		w = num_add(w, state->slow_w);
 	if (num_sign(w) == 0)
 		goto zero_weight;
 	PG_RETURN_NUMERIC(ratio_round(rw, w));
