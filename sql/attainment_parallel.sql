@@ -1,0 +1,85 @@
+-- exco.weighted_attainment under a forced parallel plan: partial aggregates in workers,
+-- serialized, deserialized and combined in the leader, must give exactly the serial result.
+\set VERBOSITY sqlstate
+
+-- 100 000 indicator rows in 7 missions. Rates: mostly two decimals (the 128-bit fast path),
+-- every 13th with 25 decimals (the exact numeric path), every 11th missing (NULL: rate 0).
+-- Weights 0..4, every 17th with 9 decimals (numeric path again), so that both halves of the
+-- state cross the worker/leader boundary.
+CREATE TABLE attainment_par (mission integer, rate numeric, weight numeric);
+INSERT INTO attainment_par
+SELECT i % 7,
+       CASE WHEN i % 11 = 0 THEN NULL
+            WHEN i % 13 = 0 THEN round((i % 1000)::numeric / 999, 25)
+            ELSE ((i * 37) % 101)::numeric / 100
+       END,
+       CASE WHEN i % 17 = 0 THEN 0.123456789 ELSE (i % 5)::numeric END
+FROM generate_series(1, 100000) AS i;
+ANALYZE attainment_par;
+
+-- Serial results first, kept in psql variables.
+SET max_parallel_workers_per_gather = 0;
+SELECT exco.weighted_attainment(rate, weight) AS ser_all FROM attainment_par \gset
+SELECT string_agg(mission || ':' || a, ' ' ORDER BY mission) AS ser_grouped
+FROM (SELECT mission, exco.weighted_attainment(rate, weight) AS a
+      FROM attainment_par GROUP BY mission) AS s \gset
+
+-- The serial results agree with numeric's own arithmetic (Σ rate×weight / Σ weight rounded
+-- to 20 places, a missing rate counted as 0).
+SELECT :'ser_all'::numeric = round(sum(coalesce(rate, 0) * weight) / sum(weight), 20) AS serial_all_matches_sql
+FROM attainment_par;
+SELECT bool_and(a = b) AS serial_grouped_matches_sql, count(*) AS missions
+FROM (SELECT mission, exco.weighted_attainment(rate, weight) AS a,
+             round(sum(coalesce(rate, 0) * weight) / sum(weight), 20) AS b
+      FROM attainment_par GROUP BY mission) AS s;
+
+-- Now force parallelism.
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SET parallel_leader_participation = off;	-- the workers see every row: all states are serialized
+SELECT current_setting('server_version_num')::integer >= 160000 AS pg16 \gset
+\if :pg16
+SET debug_parallel_query = on;
+\else
+SET force_parallel_mode = on;
+\endif
+
+EXPLAIN (COSTS OFF)
+SELECT exco.weighted_attainment(rate, weight) FROM attainment_par;
+SELECT exco.weighted_attainment(rate, weight) AS par_all FROM attainment_par \gset
+
+EXPLAIN (COSTS OFF)
+SELECT mission, exco.weighted_attainment(rate, weight) AS a
+FROM attainment_par GROUP BY mission;
+SELECT string_agg(mission || ':' || a, ' ' ORDER BY mission) AS par_grouped
+FROM (SELECT mission, exco.weighted_attainment(rate, weight) AS a
+      FROM attainment_par GROUP BY mission) AS s \gset
+
+-- Parallel equals serial, ungrouped and grouped.
+SELECT :'par_all' = :'ser_all' AS parallel_all_equals_serial,
+       :'par_grouped' = :'ser_grouped' AS parallel_grouped_equals_serial;
+-- The values themselves (each in [0, 1]; compared above, shown for the record).
+SELECT :'par_all' AS overall;
+SELECT m AS per_mission FROM regexp_split_to_table(:'par_grouped', ' ') AS m;
+
+-- A worker that sees no row at all hands over a NULL state: the combine function accepts it.
+SELECT exco.weighted_attainment(rate, weight) IS NULL AS none_is_null
+FROM attainment_par WHERE mission > 100;
+
+-- An error raised in a worker reaches the client with its SQLSTATE (a rate of 2 in the last row).
+INSERT INTO attainment_par VALUES (3, 2, 1);
+SELECT exco.weighted_attainment(rate, weight) FROM attainment_par;
+
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+RESET parallel_leader_participation;
+\if :pg16
+RESET debug_parallel_query;
+\else
+RESET force_parallel_mode;
+\endif
+DROP TABLE attainment_par;
