@@ -10,9 +10,8 @@
 -- or line gives no rows.
 CREATE FUNCTION exco.payment_schedule(
     signed_on date, t exco.tier, line exco.mission, started_on date,
-    attainment numeric[] DEFAULT NULL, scale text DEFAULT NULL,
-    OUT contract_year integer, OUT due_on date, OUT kind text, OUT amount numeric)
-  RETURNS SETOF record
+    attainment numeric[] DEFAULT NULL, scale text DEFAULT NULL)
+  RETURNS TABLE (contract_year integer, due_on date, kind text, amount numeric)
   AS 'MODULE_PATHNAME', 'payment_schedule' LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE
   ROWS 15;
 COMMENT ON FUNCTION exco.payment_schedule(date, exco.tier, exco.mission, date, numeric[], text) IS
