@@ -29,3 +29,195 @@ CREATE TABLE exco.scale_amount (
 );
 COMMENT ON TABLE exco.scale_amount IS
   'yearly ceiling in euros of one share of one financing line for one tier under one scale';
+
+COMMENT ON COLUMN exco.scale.scale IS 'name of the scale, e.g. aci-cpts-2019';
+COMMENT ON COLUMN exco.scale.effective_from IS
+  'first day the scale is in force; it stays in force until the next scale''s effective_from';
+COMMENT ON COLUMN exco.scale.complete IS
+  'false when some cells are not known (asking for one is an error, never a guess); informational';
+COMMENT ON COLUMN exco.scale.source IS 'where the figures come from';
+COMMENT ON COLUMN exco.scale_amount.amount IS 'yearly ceiling in euros';
+COMMENT ON COLUMN exco.scale_amount.provenance IS
+  'how sure the figure is: confirmed, or reconstructed from published totals';
+
+-- ---------------------------------------------------------------------------------------------
+-- Shipped scales (SCALES.md). Every row carries its provenance: "confirmed" (a published total,
+-- or a split seen on a real contract) or "reconstructed from published totals" (the acces_soins
+-- fixed/variable split and the SNP envelope of 2019).
+
+INSERT INTO exco.scale (scale, effective_from, complete, source) VALUES
+  ('aci-cpts-2019', '2019-08-25', true,
+   'ACI CPTS, Journal officiel of 24 August 2019, in force the next day. Totals per line from the source documents; 50/50 split of parcours, prevention, qualite, accompagnement confirmed on a real taille-3 contract; acces_soins split and SNP envelope reconstructed from the published totals'),
+  ('aci-cpts-2022', '2022-04-01', false,
+   'ACI CPTS amendment 2 (signed 2021-12-20, published 2022-03-31, in force 2022-04-01). Partial: only the taille-3 figures seen on a real contract (year 5, 2026); fonctionnement and the other tiers are unknown');
+
+INSERT INTO exco.scale_amount (scale, line, tier, share, amount, provenance)
+SELECT 'aci-cpts-2019', v.line::exco.mission, t.tier::integer::exco.tier, v.share::exco.share,
+       (v.amounts)[t.tier], v.provenance
+FROM (VALUES
+  ('fonctionnement', 'fixed',     ARRAY[50000, 60000, 75000, 90000], 'confirmed'),
+  ('acces_soins',    'fixed',     ARRAY[15000, 17500, 25000, 30000], 'reconstructed from published totals'),
+  ('acces_soins',    'variable',  ARRAY[25000, 29500, 40000, 50000], 'reconstructed from published totals'),
+  ('acces_soins',    'dedicated', ARRAY[35000, 45000, 55000, 70000], 'reconstructed from published totals'),
+  ('parcours',       'fixed',     ARRAY[25000, 35000, 45000, 50000], 'confirmed'),
+  ('parcours',       'variable',  ARRAY[25000, 35000, 45000, 50000], 'confirmed'),
+  ('prevention',     'fixed',     ARRAY[10000, 15000, 17500, 20000], 'confirmed'),
+  ('prevention',     'variable',  ARRAY[10000, 15000, 17500, 20000], 'confirmed'),
+  ('qualite',        'fixed',     ARRAY[ 7500, 10000, 15000, 20000], 'confirmed'),
+  ('qualite',        'variable',  ARRAY[ 7500, 10000, 15000, 20000], 'confirmed'),
+  ('accompagnement', 'fixed',     ARRAY[ 5000,  7500, 10000, 15000], 'confirmed'),
+  ('accompagnement', 'variable',  ARRAY[ 5000,  7500, 10000, 15000], 'confirmed')
+) AS v(line, share, amounts, provenance)
+CROSS JOIN generate_series(1, 4) AS t(tier);
+
+-- 2022: taille 3 only, as seen on a real contract. No fonctionnement, no SNP envelope row: they
+-- are not known, so they stay absent (asking for them is an error / a NULL dedicated share).
+INSERT INTO exco.scale_amount (scale, line, tier, share, amount, provenance) VALUES
+  ('aci-cpts-2022', 'acces_soins',       '3', 'fixed',    90000, 'confirmed'),
+  ('aci-cpts-2022', 'acces_soins',       '3', 'variable', 35000, 'confirmed'),
+  ('aci-cpts-2022', 'parcours',          '3', 'fixed',    45000, 'confirmed'),
+  ('aci-cpts-2022', 'parcours',          '3', 'variable', 45000, 'confirmed'),
+  ('aci-cpts-2022', 'prevention',        '3', 'fixed',    17500, 'confirmed'),
+  ('aci-cpts-2022', 'prevention',        '3', 'variable', 17500, 'confirmed'),
+  ('aci-cpts-2022', 'crises_sanitaires', '3', 'fixed',    22500, 'confirmed'),
+  ('aci-cpts-2022', 'crises_sanitaires', '3', 'variable', 67500, 'confirmed'),
+  ('aci-cpts-2022', 'qualite',           '3', 'fixed',    15000, 'confirmed'),
+  ('aci-cpts-2022', 'qualite',           '3', 'variable', 15000, 'confirmed'),
+  ('aci-cpts-2022', 'accompagnement',    '3', 'fixed',    10000, 'confirmed'),
+  ('aci-cpts-2022', 'accompagnement',    '3', 'variable', 10000, 'confirmed');
+
+-- pg_dump keeps the rows users add (a later amendment, the missing cells of aci-cpts-2022), not
+-- the shipped ones, which CREATE EXTENSION recreates. The filters are written for pg_dump's empty
+-- search_path (text comparisons and casts only, no exco operator). They exclude exactly the
+-- shipped keys: an UPDATE of a shipped row (e.g. complete = true on aci-cpts-2022) is not dumped.
+SELECT pg_catalog.pg_extension_config_dump('exco.scale',
+  $$WHERE scale OPERATOR(pg_catalog.<>) ALL ('{aci-cpts-2019,aci-cpts-2022}'::pg_catalog.text[])$$);
+SELECT pg_catalog.pg_extension_config_dump('exco.scale_amount', $$WHERE NOT (
+     (scale OPERATOR(pg_catalog.=) 'aci-cpts-2019'
+      AND line::pg_catalog.text OPERATOR(pg_catalog.<>) 'crises_sanitaires')
+  OR (scale OPERATOR(pg_catalog.=) 'aci-cpts-2022'
+      AND tier::pg_catalog.int4 OPERATOR(pg_catalog.=) 3
+      AND share::pg_catalog.text OPERATOR(pg_catalog.=) ANY ('{fixed,variable}'::pg_catalog.text[])
+      AND line::pg_catalog.text OPERATOR(pg_catalog.<>) 'fonctionnement'))$$);
+
+-- ---------------------------------------------------------------------------------------------
+-- Loading an amendment: exco.scale_sheet shows the scales in the layout of SCALES.md (one row per
+-- scale, line and share, one column per tier) and takes INSERT and COPY in the same layout, so a
+-- whole amendment is one statement:
+--   \copy exco.scale_sheet FROM 'avenant.csv' WITH (FORMAT csv, HEADER)
+CREATE VIEW exco.scale_sheet AS
+SELECT s.scale, s.effective_from, s.complete, s.source, a.line, a.share,
+       max(a.amount) FILTER (WHERE a.tier::integer = 1) AS taille_1,
+       max(a.amount) FILTER (WHERE a.tier::integer = 2) AS taille_2,
+       max(a.amount) FILTER (WHERE a.tier::integer = 3) AS taille_3,
+       max(a.amount) FILTER (WHERE a.tier::integer = 4) AS taille_4,
+       string_agg(DISTINCT a.provenance, '; ') AS provenance
+FROM exco.scale s
+JOIN exco.scale_amount a USING (scale)
+GROUP BY s.scale, s.effective_from, s.complete, s.source, a.line, a.share;
+COMMENT ON VIEW exco.scale_sheet IS
+  'the scales in the layout of SCALES.md (one row per scale, line, share; one column per tier); INSERT or \copy into it to load an amendment: a new scale is created, an existing one gets its missing cells; an empty tier column is an unknown cell';
+
+-- plpgsql trigger function: fired only by INSERT/COPY on the view, which never runs in a parallel
+-- worker; it cannot be called from a query at all ("trigger functions can only be called as
+-- triggers"), so the PARALLEL SAFE marking (that every exco function carries) cannot be exercised
+-- in parallel mode. VOLATILE: it writes.
+CREATE FUNCTION exco.scale_sheet_insert() RETURNS trigger
+  LANGUAGE plpgsql VOLATILE PARALLEL SAFE
+  SET search_path = pg_catalog, exco
+AS $fn$
+DECLARE
+  s exco.scale;
+  t integer;
+  v numeric;
+  old numeric;
+BEGIN
+  IF NEW.scale IS NULL OR NEW.line IS NULL OR NEW.share IS NULL THEN
+    RAISE EXCEPTION 'a scale_sheet row needs scale, line and share (got scale %, line %, share %)',
+      coalesce(quote_literal(NEW.scale), 'NULL'), coalesce(NEW.line::text, 'NULL'), coalesce(NEW.share::text, 'NULL')
+      USING ERRCODE = 'not_null_violation';
+  END IF;
+  SELECT * INTO s FROM exco.scale WHERE scale = NEW.scale FOR UPDATE;
+  IF NOT FOUND THEN
+    IF NEW.effective_from IS NULL THEN
+      RAISE EXCEPTION 'scale "%" does not exist yet: its effective_from is needed', NEW.scale
+        USING ERRCODE = 'not_null_violation',
+              HINT = 'Give effective_from (and complete, source) on the rows of a new scale.';
+    END IF;
+    INSERT INTO exco.scale (scale, effective_from, complete, source)
+    VALUES (NEW.scale, NEW.effective_from, coalesce(NEW.complete, false), NEW.source);
+  ELSE
+    IF NEW.effective_from IS DISTINCT FROM NULL AND NEW.effective_from <> s.effective_from THEN
+      RAISE EXCEPTION 'scale "%" is in force from %, not %', NEW.scale, s.effective_from, NEW.effective_from
+        USING ERRCODE = 'invalid_parameter_value',
+              HINT = 'Change exco.scale.effective_from with an UPDATE if that is meant.';
+    END IF;
+    IF NEW.complete IS NOT NULL AND NEW.complete IS DISTINCT FROM s.complete THEN
+      UPDATE exco.scale SET complete = NEW.complete WHERE scale = NEW.scale;
+    END IF;
+    IF NEW.source IS NOT NULL AND NEW.source IS DISTINCT FROM s.source THEN
+      UPDATE exco.scale SET source = NEW.source WHERE scale = NEW.scale;
+    END IF;
+  END IF;
+  FOR t IN 1..4 LOOP
+    v := CASE t WHEN 1 THEN NEW.taille_1 WHEN 2 THEN NEW.taille_2
+                WHEN 3 THEN NEW.taille_3 ELSE NEW.taille_4 END;
+    CONTINUE WHEN v IS NULL;  -- empty cell: unknown, no row
+    SELECT amount INTO old FROM exco.scale_amount
+     WHERE scale = NEW.scale AND line = NEW.line AND tier = t::exco.tier AND share = NEW.share;
+    IF NOT FOUND THEN
+      INSERT INTO exco.scale_amount (scale, line, tier, share, amount, provenance)
+      VALUES (NEW.scale, NEW.line, t::exco.tier, NEW.share, v, NEW.provenance);
+    ELSIF old <> v THEN
+      RAISE EXCEPTION 'scale "%" already gives % % for tier % as %, not %',
+        NEW.scale, NEW.line, NEW.share, t, old, v
+        USING ERRCODE = 'unique_violation',
+              HINT = 'Loading never overwrites a figure: UPDATE exco.scale_amount explicitly if the figure changed.';
+    END IF;  -- the same figure again: nothing to do (loading twice is harmless)
+  END LOOP;
+  RETURN NEW;
+END
+$fn$;
+COMMENT ON FUNCTION exco.scale_sheet_insert() IS
+  'INSTEAD OF INSERT trigger of exco.scale_sheet: creates the scale if new, adds the given cells, refuses to overwrite a different figure (23505)';
+CREATE TRIGGER scale_sheet_insert INSTEAD OF INSERT ON exco.scale_sheet
+  FOR EACH ROW EXECUTE FUNCTION exco.scale_sheet_insert();
+
+-- ---------------------------------------------------------------------------------------------
+-- Ceilings. The C functions read exco.scale and exco.scale_amount through SPI once per call site
+-- and query (cached in fn_extra under fn_mcxt, revalidated when the snapshot changes), never once
+-- per row. STABLE, not IMMUTABLE: they read tables, and a user may add a scale. PARALLEL SAFE: they
+-- only read (a parallel worker may run read-only SPI queries) and keep no state beyond the call
+-- site's cache. STRICT: a NULL argument gives NULL.
+
+CREATE TYPE exco.ceiling AS (
+  scale     text,
+  line      exco.mission,
+  tier      exco.tier,
+  fixed     numeric,
+  variable  numeric,
+  dedicated numeric,
+  total     numeric
+);
+COMMENT ON TYPE exco.ceiling IS
+  'yearly ceiling of one financing line for one tier under one scale, in euros: fixed, variable, dedicated (SNP envelope of acces_soins, NULL when the scale does not give it), total = fixed + variable (dedicated excluded)';
+
+CREATE FUNCTION exco.ceiling(line exco.mission, t exco.tier, on_date date) RETURNS exco.ceiling
+  AS 'MODULE_PATHNAME', 'scale_ceiling_on' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION exco.ceiling(exco.mission, exco.tier, date) IS
+  'ceiling of a line for a tier under the scale in force on a date (latest effective_from <= date); 22023 before the first scale or for a cell the scale does not know';
+
+CREATE FUNCTION exco.scale_ceiling(line exco.mission, t exco.tier, scale text) RETURNS exco.ceiling
+  AS 'MODULE_PATHNAME', 'scale_ceiling_named' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION exco.scale_ceiling(exco.mission, exco.tier, text) IS
+  'ceiling of a line for a tier under the named scale; 22023 for an unknown scale or a cell the scale does not know';
+
+CREATE FUNCTION exco.scale_on(on_date date) RETURNS text
+  AS 'MODULE_PATHNAME', 'scale_on' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION exco.scale_on(date) IS
+  'name of the scale in force on a date (latest effective_from <= date); 22023 before the first scale';
+
+CREATE FUNCTION exco.contract_ceiling(t exco.tier, on_date date, missions exco.mission[]) RETURNS numeric
+  AS 'MODULE_PATHNAME', 'scale_contract_ceiling' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION exco.contract_ceiling(exco.tier, date, exco.mission[]) IS
+  'yearly maximum of a contract: fonctionnement plus each listed mission once (fixed + variable, SNP envelope excluded) under the scale in force on the date; duplicates and fonctionnement in the array count once; NULL element -> 22004';

@@ -1,0 +1,221 @@
+/*
+ * payment.c — exco.payment_schedule: the payments of one line of a CPTS contract over its five
+ * contract years (SCALES.md "Payment rules"), in int64 cents.
+ *
+ * Contract year i (1..5) runs from anniversary A(i-1) to A(i), A(i) = signature + 12 i months
+ * (clamped to the month's end, so a contract signed on 29 February has its years end on 28
+ * February, or 29 in leap years).
+ *
+ * fonctionnement, yearly amount F:
+ *   year 1: advance of F (100 %) at signature;
+ *   years 2..5: advance of 75 % of F at A(i-1), balance F - advance at A(i).
+ * a mission started on S, in contract year k, fixed envelope X, variable ceiling V:
+ *   year k: due = X x d / D (d = days from S to A(k), D = days of year k), advance = 75 % of that
+ *           at S, balance = due - advance at A(k);
+ *   years k+1..5: advance of 75 % of X at A(i-1), balance X - advance at A(i);
+ *   years k..5: variable = V x attainment[i] at A(i) (not prorated), or variable_pending with
+ *           a NULL amount while attainment[i] is not known.
+ * Each amount is rounded to the cent half away from zero from the exact value, and a balance is
+ * what is due minus the advance, so the rows of a year add up exactly to the year's due.
+ */
+#include "scale.h"
+
+#include "funcapi.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
+#include "utils/numeric.h"
+
+#define CONTRACT_YEARS 5
+
+/* num / den rounded half away from zero, for num >= 0, den > 0. */
+static int64
+div_round(int64 num, int64 den)
+{
+	return (2 * num + den) / (2 * den);
+}
+
+typedef struct ScheduleOut
+{
+	Tuplestorestate *store;
+	TupleDesc	desc;
+} ScheduleOut;
+
+static void
+emit(ScheduleOut *out, int year, DateADT due_on, const char *kind, int64 cents, bool null_amount)
+{
+	Datum		values[4];
+	bool		nulls[4] = {false, false, false, null_amount};
+
+	values[0] = Int32GetDatum(year);
+	values[1] = DateADTGetDatum(due_on);
+	values[2] = CStringGetTextDatum(kind);
+	values[3] = null_amount ? (Datum) 0 : exco_cents_numeric(cents);
+	tuplestore_putvalues(out->store, out->desc, values, nulls);
+}
+
+static const char *
+numeric_str(Datum n)
+{
+	return DatumGetCString(DirectFunctionCall1(numeric_out, n));
+}
+
+/*
+ * exco.payment_schedule(signed_on, t, line, started_on, attainment, scale).
+ * Not strict: NULL started_on = mission not started, NULL attainment = not yet known, NULL scale =
+ * the scale in force at signature. NULL signed_on, t or line: no rows.
+ */
+PG_FUNCTION_INFO_V1(payment_schedule);
+Datum
+payment_schedule(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	ExcoScaleCache *cache;
+	ScheduleOut out;
+	ExcoMission m;
+	Tier		t;
+	DateADT		signed_on,
+				started_on = 0;
+	bool		started;
+	DateADT		ann[CONTRACT_YEARS + 1];
+	Datum		att[CONTRACT_YEARS];
+	bool		att_known[CONTRACT_YEARS] = {false};
+	const ExcoScale *scale;
+	ExcoCeiling c;
+	int			i;
+
+	InitMaterializedSRF(fcinfo, 0);
+	out.store = rsinfo->setResult;
+	out.desc = rsinfo->setDesc;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		return (Datum) 0;
+
+	cache = exco_scale_cache(fcinfo);
+	m = exco_mission_index(&cache->missions, PG_GETARG_OID(2));
+	t = PG_GETARG_TIER(1);
+	signed_on = PG_GETARG_DATEADT(0);
+	started = !PG_ARGISNULL(3);
+	if (started)
+		started_on = PG_GETARG_DATEADT(3);
+
+	if (DATE_NOT_FINITE(signed_on))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("signing date must be finite, not \"%s\"", exco_date_str(signed_on))));
+	for (i = 0; i <= CONTRACT_YEARS; i++)
+		ann[i] = exco_add_months(signed_on, 12 * i);
+	if (started && started_on < signed_on)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("mission %s started on %s, before the contract was signed on %s",
+						exco_mission_labels[m], exco_date_str(started_on),
+						exco_date_str(signed_on))));
+	if (started && started_on >= ann[CONTRACT_YEARS] && m != MISSION_FONCTIONNEMENT)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("mission %s started on %s, after the contract signed on %s ended on %s",
+						exco_mission_labels[m], exco_date_str(started_on),
+						exco_date_str(signed_on), exco_date_str(ann[CONTRACT_YEARS] - 1))));
+
+	/* attainment[i] for contract year i: one dimension, at most 5 elements, each in [0, 1]. */
+	if (!PG_ARGISNULL(4))
+	{
+		ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(4);
+		Datum	   *elems;
+		bool	   *enulls;
+		int			n;
+		Datum		zero = NumericGetDatum(int64_to_numeric(0));
+		Datum		one = NumericGetDatum(int64_to_numeric(1));
+
+		if (ARR_NDIM(arr) > 1)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("attainment must be a one-dimensional array, not %d-dimensional", ARR_NDIM(arr))));
+		deconstruct_array(arr, NUMERICOID, -1, false, TYPALIGN_INT, &elems, &enulls, &n);
+		if (n > CONTRACT_YEARS)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("attainment has %d elements, but a contract has %d years", n, CONTRACT_YEARS),
+					 errhint("Give attainment[i] for contract year i, NULL while not known.")));
+		for (i = 0; i < n; i++)
+		{
+			if (enulls[i])
+				continue;
+			if (DatumGetBool(DirectFunctionCall2(numeric_lt, elems[i], zero)) ||
+				DatumGetBool(DirectFunctionCall2(numeric_gt, elems[i], one)))
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("attainment %s of contract year %d is outside [0, 1]",
+								numeric_str(elems[i]), i + 1)));
+			att[i] = elems[i];
+			att_known[i] = true;
+		}
+	}
+
+	/* One scale for the whole contract: the one in force at signature unless one is named. */
+	if (PG_ARGISNULL(5))
+		scale = exco_scale_on(cache, signed_on);
+	else
+		scale = exco_scale_named(cache, text_to_cstring(PG_GETARG_TEXT_PP(5)));
+
+	if (m == MISSION_FONCTIONNEMENT)
+	{
+		int64		f;
+
+		exco_scale_cell(scale, m, t, &c);
+		f = c.fixed;
+		emit(&out, 1, signed_on, "advance", f, false);
+		for (i = 2; i <= CONTRACT_YEARS; i++)
+		{
+			int64		adv = div_round(3 * f, 4);
+
+			emit(&out, i, ann[i - 1], "advance", adv, false);
+			emit(&out, i, ann[i], "balance", f - adv, false);
+		}
+		return (Datum) 0;
+	}
+
+	if (!started)
+		return (Datum) 0;		/* a mission not started has no payments yet */
+
+	exco_scale_cell(scale, m, t, &c);
+	for (i = 1; i <= CONTRACT_YEARS; i++)
+	{
+		int64		due,
+					adv;
+
+		if (started_on >= ann[i])
+			continue;			/* the mission had not started in that year */
+		if (started_on > ann[i - 1])
+		{
+			/* the start year: prorated by days from the start to the anniversary */
+			int64		d = ann[i] - started_on;
+			int64		days = ann[i] - ann[i - 1];
+
+			due = div_round(c.fixed * d, days);
+			adv = div_round(3 * c.fixed * d, 4 * days);
+			emit(&out, i, started_on, "advance", adv, false);
+		}
+		else
+		{
+			due = c.fixed;
+			adv = div_round(3 * c.fixed, 4);
+			emit(&out, i, ann[i - 1], "advance", adv, false);
+		}
+		emit(&out, i, ann[i], "balance", due - adv, false);
+
+		if (att_known[i - 1])
+		{
+			Datum		v = DirectFunctionCall2(numeric_mul,
+												NumericGetDatum(int64_to_numeric(c.variable)),
+												att[i - 1]);
+
+			v = DirectFunctionCall2(numeric_round, v, Int32GetDatum(0));
+			emit(&out, i, ann[i], "variable", DatumGetInt64(DirectFunctionCall1(numeric_int8, v)), false);
+		}
+		else
+			emit(&out, i, ann[i], "variable_pending", 0, true);
+	}
+	return (Datum) 0;
+}
