@@ -99,12 +99,6 @@ exco_type_oid(const char *name)
 	return typ;
 }
 
-const char *
-exco_date_str(DateADT d)
-{
-	return DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d)));
-}
-
 /* ---------------------------------------------------------------------------------------- */
 /* validate_contract                                                                         */
 

@@ -68,8 +68,9 @@ typedef struct DeadlineCache
 	Oid			status_oid[DS_COUNT];
 } DeadlineCache;
 
-static const char *
-date_str(DateADT d)
+/* A date in the session's DateStyle, for error messages. */
+const char *
+exco_date_str(DateADT d)
 {
 	return DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d)));
 }
@@ -90,18 +91,18 @@ deadline_status_of(ExcoMission m, DateADT signed_on, DateADT *started, DateADT *
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("mission %s started on %s, before the contract was signed on %s",
-						exco_mission_labels[m], date_str(*started), date_str(signed_on))));
+						exco_mission_labels[m], exco_date_str(*started), exco_date_str(signed_on))));
 	if (deployed && !started)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("mission %s deployed on %s without a start date",
-						exco_mission_labels[m], date_str(*deployed)),
+						exco_mission_labels[m], exco_date_str(*deployed)),
 				 errhint("A mission is started before it is deployed: give its start date.")));
 	if (deployed && *deployed < *started)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("mission %s deployed on %s, before it started on %s",
-						exco_mission_labels[m], date_str(*deployed), date_str(*started))));
+						exco_mission_labels[m], exco_date_str(*deployed), exco_date_str(*started))));
 
 	if (!exco_is_socle(m))
 		return DS_FREE;

@@ -34,12 +34,6 @@ exco_cents_numeric(int64 cents)
 	return NumericGetDatum(int64_div_fast_to_numeric(cents, 2));
 }
 
-const char *
-exco_date_str(DateADT d)
-{
-	return DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d)));
-}
-
 /* Whether line m can have share s at all (exco.scale_amount's scale_amount_share_fits_line). */
 static bool
 share_fits_line(ExcoMission m, ExcoShare s)

@@ -74,6 +74,5 @@ extern void exco_scale_cell(const ExcoScale *scale, ExcoMission m, Tier t, ExcoC
 
 /* cents -> numeric with two decimals, and the text of a date, for messages. */
 extern Datum exco_cents_numeric(int64 cents);
-extern const char *exco_date_str(DateADT d);
 
 #endif							/* EXCO_SCALE_H */

@@ -63,6 +63,7 @@ CREATE TABLE exco.indicator (
   amount     numeric(12,2) CONSTRAINT indicator_amount_not_negative CHECK (amount >= 0),
   thresholds numeric[],
   amounts    numeric[],
+  lower_is_better boolean,
   UNIQUE (contract, mission, code),
   FOREIGN KEY (contract, mission) REFERENCES exco.contract_mission ON DELETE CASCADE,
   CONSTRAINT indicator_kind_fields CHECK (
@@ -72,7 +73,7 @@ CREATE TABLE exco.indicator (
     END)
 );
 COMMENT ON TABLE exco.indicator IS
-  'an indicator of a contract mission: continuous (starting level, objective, euro amount) or stepped (thresholds and their amounts); weight for the mission''s attainment';
+  'an indicator of a contract mission: continuous (starting level, objective, euro amount) or stepped (thresholds and their amounts); weight for the mission''s attainment; lower_is_better states the direction when the levels cannot (NULL: inferred)';
 
 CREATE TABLE exco.measure (
   indicator     bigint NOT NULL REFERENCES exco.indicator ON DELETE CASCADE,
