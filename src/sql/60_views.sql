@@ -48,8 +48,10 @@ COMMENT ON FUNCTION exco.variable_due(exco.mission, exco.tier, text, numeric) IS
 -- What one indicator earned in one contract year, from its measure.
 -- continuous: rate = exco.attainment(value, starting, objective), earned = rate × amount (cents,
 -- half away from zero); stepped: earned = exco.step_amount(value, thresholds, amounts), rate =
--- earned / the top amount. A contract year counts once it is over (signature + N years <=
--- current_date) or once it has a measure; a missing measure earns 0 and is flagged.
+-- earned / the top amount. A contract year counts once the mission has started before the year's
+-- end, and the year is over (signature + N years <= current_date) or measured; a missing measure
+-- earns 0 and is flagged (measured = false). A measure of a year before the mission started earns
+-- nothing: the payment schedule pays no variable part for such a year.
 CREATE VIEW exco.indicator_result AS
 SELECT i.contract, i.mission, i.id AS indicator, i.code, i.kind, y.contract_year,
        (c.signed_on + make_interval(years => y.contract_year))::date AS year_ends_on,
@@ -60,23 +62,27 @@ SELECT i.contract, i.mission, i.id AS indicator, i.code, i.kind, y.contract_year
             WHEN i.kind = 'continuous' THEN
               CASE WHEN i.lower_is_better IS NULL THEN exco.attainment(m.value, i.starting, i.objective)
                    ELSE exco.attainment(m.value, i.starting, i.objective, i.lower_is_better) END
-            ELSE round(exco.step_amount(m.value, i.thresholds, i.amounts)
-                       / nullif((SELECT max(a) FROM unnest(i.amounts) AS a), 0), 20)
+            ELSE trim_scale(round(
+                   CASE WHEN i.lower_is_better IS NULL THEN exco.step_amount(m.value, i.thresholds, i.amounts)
+                        ELSE exco.step_amount(m.value, i.thresholds, i.amounts, i.lower_is_better) END
+                   / nullif((SELECT max(a) FROM unnest(i.amounts) AS a), 0), 20))
        END AS rate,
-       CASE WHEN m.value IS NULL THEN 0
+       round(CASE WHEN m.value IS NULL THEN 0
             WHEN i.kind = 'continuous' THEN
-              round(i.amount * CASE WHEN i.lower_is_better IS NULL THEN exco.attainment(m.value, i.starting, i.objective)
-                                    ELSE exco.attainment(m.value, i.starting, i.objective, i.lower_is_better) END, 2)
+              i.amount * CASE WHEN i.lower_is_better IS NULL THEN exco.attainment(m.value, i.starting, i.objective)
+                              ELSE exco.attainment(m.value, i.starting, i.objective, i.lower_is_better) END
             WHEN i.lower_is_better IS NULL THEN exco.step_amount(m.value, i.thresholds, i.amounts)
             ELSE exco.step_amount(m.value, i.thresholds, i.amounts, i.lower_is_better)
-       END AS earned
+       END, 2) AS earned
 FROM exco.indicator i
 JOIN exco.contract c ON c.id = i.contract
+JOIN exco.contract_mission cm ON cm.contract = i.contract AND cm.mission = i.mission
 CROSS JOIN LATERAL generate_series(1, 5) AS y(contract_year)
 LEFT JOIN exco.measure m ON m.indicator = i.id AND m.contract_year = y.contract_year
-WHERE m.value IS NOT NULL OR (c.signed_on + make_interval(years => y.contract_year))::date <= current_date;
+WHERE cm.started_on < (c.signed_on + make_interval(years => y.contract_year))::date
+  AND (m.value IS NOT NULL OR (c.signed_on + make_interval(years => y.contract_year))::date <= current_date);
 COMMENT ON VIEW exco.indicator_result IS
-  'per indicator and contract year (once the year is over or measured): the measure, the attainment rate and the euro amount earned; a missing measure earns 0 (measured = false)';
+  'per indicator and contract year (years the mission had started in, once over or measured): the measure, the attainment rate and the euro amount earned; a missing measure earns 0 (measured = false)';
 
 -- Per contract mission and year: attainment (weighted mean of the rates), euros earned, the
 -- variable ceiling and the variable due (earned capped by the ceiling), with the gap reason when
