@@ -51,9 +51,12 @@ DECLARE
   ps jsonb[] := array_fill(NULL::jsonb, ARRAY[n]);
   t  numeric[] := array_fill(NULL::numeric, ARRAY[n, runs]);
   r  bench.timing;
+  -- test/bench/profile.sh times only the keys matching bench.only (a LIKE pattern).
+  only_keys text := nullif(current_setting('bench.only', true), '');
 BEGIN
   FOR round IN 1 .. warmup + runs LOOP
     FOR q IN 1 .. n LOOP
+      CONTINUE WHEN keys[q] NOT LIKE coalesce(only_keys, '%');
       IF setups[q] IS NOT NULL THEN
         EXECUTE setups[q];
       END IF;
@@ -65,6 +68,7 @@ BEGIN
     END LOOP;
   END LOOP;
   FOR q IN 1 .. n LOOP
+    CONTINUE WHEN keys[q] NOT LIKE coalesce(only_keys, '%');
     r.runs_ms := (SELECT array_agg(t[q][i] ORDER BY i) FROM generate_series(1, runs) i);
     r.median_ms := (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x) FROM unnest(r.runs_ms) x)::numeric;
     r.workers_planned := coalesce((SELECT max(w::integer) FROM jsonb_path_query(ps[q], 'strict $.**."Workers Planned"') w), 0);
@@ -91,7 +95,9 @@ DECLARE
   ratio numeric;
   note  text;
 BEGIN
-  IF e IS NULL OR b IS NULL THEN
+  IF (e IS NULL OR b IS NULL) AND nullif(current_setting('bench.only', true), '') IS NOT NULL THEN
+    RETURN format('bench: %s not compared (bench.only = %s)', name, current_setting('bench.only'));
+  ELSIF e IS NULL OR b IS NULL THEN
     RAISE EXCEPTION 'bench.compare(%): no timing for % or %', name, exco_key, baseline_key;
   END IF;
   ratio := round(e.median_ms / nullif(b.median_ms, 0), 3);

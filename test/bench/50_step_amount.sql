@@ -1,5 +1,5 @@
--- Benchmark 5, step_amount: exco.step_amount(measured, thresholds, amounts) over BENCH_ROWS/10
--- stepped indicators (the SQL baseline runs a correlated subquery per row), against the same rule
+-- Benchmark 5, step_amount: exco.step_amount(measured, thresholds, amounts) over BENCH_ROWS
+-- stepped indicators, against the same rule
 -- (SCALES.md "Indicators in real contracts": thresholds ordered in the wanted direction, the
 -- highest level reached pays its amount, below the first nothing) written
 --   sql      as a CASE over the unnested arrays                   goal ratio <= 1.0 (no goal set
@@ -22,7 +22,7 @@ CREATE TABLE bench.step AS
     FROM (SELECT rising, t1, t2, t2 + 1 + floor(random() * 50)::numeric AS t3
             FROM (SELECT rising, t1, t1 + 1 + floor(random() * 50)::numeric AS t2
                     FROM (SELECT random() < 0.5 AS rising, floor(random() * 100)::numeric AS t1
-                            FROM generate_series(1, :rows / 10)) a) b) c;
+                            FROM generate_series(1, :rows)) a) b) c;
 VACUUM (FREEZE, ANALYZE) bench.step;
 SELECT pg_prewarm('bench.step') \g /dev/null
 
