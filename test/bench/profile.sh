@@ -28,7 +28,8 @@ if [ -z "${PGHOST:-}" ]; then
 fi
 
 command -v perf >/dev/null || { echo "profile.sh: perf is not installed (apt-get install linux-perf)" >&2; exit 2; }
-file=$(ls test/bench/[1-9]*_"$name".sql 2>/dev/null | head -n 1)
+file=
+for f in test/bench/[1-9]*_"$name".sql; do [ -e "$f" ] && file=$f; done
 [ -n "$file" ] || { echo "profile.sh: no test/bench/NN_$name.sql" >&2; exit 2; }
 mkdir -p bench-results
 out=bench-results/profile-$name
@@ -43,7 +44,7 @@ client=$!
 # Wait until the benchmark's backend is timing (data generation is not profiled).
 pid=
 while kill -0 "$client" 2>/dev/null; do
-  pid=$(PGOPTIONS= psql -X -At -c "SELECT pid FROM pg_stat_activity
+  pid=$(PGOPTIONS='' psql -X -At -c "SELECT pid FROM pg_stat_activity
                                     WHERE application_name = '$tag' AND state = 'active'
                                       AND query LIKE '%bench.time_queries%' LIMIT 1")
   [ -n "$pid" ] && break

@@ -13,7 +13,10 @@ SELECT name AS benchmark,
   FROM bench.result
  ORDER BY seq;
 
+SELECT EXISTS (SELECT FROM bench.memory) AS has_memory \gset
+\if :has_memory
 SELECT name AS "memory of", rows AS "input rows", groups, backend_kb AS "backend kB (all contexts)",
        hashagg_peak_kb AS "HashAgg peak kB", hashagg_batches AS "HashAgg batches"
   FROM bench.memory
  ORDER BY name, rows;
+\endif
