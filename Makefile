@@ -39,5 +39,6 @@ test:
 	bash test/harness.sh test
 demo:
 	bash test/harness.sh demo
+# make bench BENCH_ROWS=1000000: rows of the large benchmarks (default 10 000 000), see doc/bench.md.
 bench:
 	bash test/harness.sh bench

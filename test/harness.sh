@@ -87,7 +87,18 @@ case "$mode" in
     need_packages "${base_packages[@]}"
     need_npm
     build_and_install
-    in_cluster 'set -e; bash test/bench/run.sh'
+    # The benchmark cluster's settings (test/bench/server.conf, one guc=value a line) are given
+    # to pg_virtualenv, which writes them into the cluster's postgresql.conf before it starts.
+    # BENCH_ROWS, BENCH_RUNS, BENCH_WARMUP come from the environment (make passes its
+    # command-line variables: make bench BENCH_ROWS=1000000).
+    bench_opts=()
+    while IFS= read -r line; do
+      line=${line%%#*}
+      line=${line//[[:space:]]/}
+      [ -n "$line" ] && bench_opts+=(-o "$line")
+    done < test/bench/server.conf
+    say "starting a throwaway cluster for the benchmarks (BENCH_ROWS=${BENCH_ROWS:-10000000})"
+    pg_virtualenv -v "$PGVER" "${bench_opts[@]}" -t sh -c 'set -e; bash test/bench/run.sh'
     ;;
   *)
     echo "usage: $0 test|demo|bench" >&2; exit 2 ;;

@@ -1,0 +1,112 @@
+-- Benchmark 4, attainment_agg: the weighted attainment of 100 000 contract-missions over
+-- BENCH_ROWS measures,
+--   exco.weighted_attainment(exco.attainment(measured, starting, objective), w) ... GROUP BY cm
+-- against
+--   sql       sum(w * least(1, greatest(0, (measured - starting) / nullif(objective - starting, 0)))) / sum(w)
+--             with the same GROUP BY                                          goal ratio <= 0.6
+--   both serial (max_parallel_workers_per_gather = 0): the planner may pick a parallel plan for
+--   one and not the other, which would compare plans, not aggregates;
+-- and the exco query with a parallel plan of 2 workers against the same query serial
+-- (attainment_agg_parallel: exco_ms = 2 workers, baseline_ms = serial)       goal ratio <= 0.62
+--   the parallel plan is forced (parallel_setup_cost = parallel_tuple_cost = 0, the table's
+--   parallel_workers = 2): this line measures the speed-up, not the planner's choice.
+-- Then the aggregate's memory, serial, at BENCH_ROWS/10 and BENCH_ROWS input rows (the same
+-- 100 000 groups when BENCH_ROWS >= 1 000 000): it must not grow with the rows.
+-- Data: cm = row mod 100 000 (every group at both sizes); half the indicators rise, half fall;
+-- objective <> starting; measured from 30 % below the starting level to 30 % beyond the
+-- objective (so the clamp to [0, 1] matters); weights 1..5.
+
+SELECT bench.has_function('attainment') AND bench.has_function('weighted_attainment') AS has_agg,
+       CASE WHEN NOT bench.has_function('attainment') THEN 'exco.attainment'
+            ELSE 'exco.weighted_attainment' END AS missing_fn \gset
+\if :has_agg
+
+\warn == attainment_agg: generating :rows measures
+SELECT setseed(0.4) \g /dev/null
+CREATE TABLE bench.measure AS
+  SELECT cm, round(starting + (objective - starting) * (random() * 1.6 - 0.3)::numeric, 1) AS measured,
+         starting, objective, w
+    FROM (SELECT (i % 100000) + 1 AS cm, starting,
+                 starting + CASE WHEN random() < 0.5 THEN 1 ELSE -1 END * round((1 + random() * 500)::numeric, 1) AS objective,
+                 (1 + floor(random() * 5))::numeric AS w
+            FROM (SELECT i, round((random() * 1000)::numeric, 1) AS starting
+                    FROM generate_series(1, :rows) i) g) s;
+-- The first BENCH_ROWS/10 rows: every one of the 100 000 groups (rows are in generation order).
+CREATE TABLE bench.measure_tenth AS SELECT * FROM bench.measure LIMIT :rows / 10;
+VACUUM (FREEZE, ANALYZE) bench.measure, bench.measure_tenth;
+SELECT pg_prewarm('bench.measure') \g /dev/null
+
+CREATE VIEW bench.attainment_sql AS
+SELECT cm, sum(w * least(1, greatest(0, (measured - starting) / nullif(objective - starting, 0)))) / sum(w) AS a
+  FROM bench.measure GROUP BY cm;
+
+SELECT bench.check('attainment_agg groups differing by more than 1e-9',
+  (SELECT count(*) FROM
+     (SELECT cm, exco.weighted_attainment(exco.attainment(measured, starting, objective), w) AS a
+        FROM bench.measure GROUP BY cm) e
+     FULL JOIN bench.attainment_sql s USING (cm)
+    WHERE e.a IS NULL OR s.a IS NULL OR abs(e.a::numeric - s.a) > 1e-9),
+  'sql', 0::bigint);
+
+\warn == attainment_agg: timing
+ALTER TABLE bench.measure SET (parallel_workers = 2);
+SELECT bench.time_queries(
+  ARRAY['attainment_agg/exco_serial', 'attainment_agg/sql_serial', 'attainment_agg/exco_parallel'],
+  ARRAY[$q$SELECT cm, exco.weighted_attainment(exco.attainment(measured, starting, objective), w)
+             FROM bench.measure GROUP BY cm$q$,
+        $q$SELECT * FROM bench.attainment_sql$q$,
+        $q$SELECT cm, exco.weighted_attainment(exco.attainment(measured, starting, objective), w)
+             FROM bench.measure GROUP BY cm$q$],
+  ARRAY[$s$SELECT set_config('max_parallel_workers_per_gather', '0', false),
+                  set_config('parallel_setup_cost', '1000', false), set_config('parallel_tuple_cost', '0.1', false)$s$,
+        $s$SELECT set_config('max_parallel_workers_per_gather', '0', false),
+                  set_config('parallel_setup_cost', '1000', false), set_config('parallel_tuple_cost', '0.1', false)$s$,
+        $s$SELECT set_config('max_parallel_workers_per_gather', '2', false),
+                  set_config('parallel_setup_cost', '0', false), set_config('parallel_tuple_cost', '0', false)$s$]);
+RESET max_parallel_workers_per_gather;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+
+SELECT bench.compare('attainment_agg', 'attainment_agg/exco_serial', 'sql', 'attainment_agg/sql_serial', 0.6);
+SELECT bench.compare('attainment_agg_parallel', 'attainment_agg/exco_parallel', 'serial', 'attainment_agg/exco_serial', 0.62);
+
+-- Memory, serial (every state in this backend): (1) the sum of all the backend's memory
+-- contexts, sampled by an uncorrelated subquery (an initPlan, evaluated when the HashAggregate
+-- emits its first group, i.e. after it has read every row and while all 100 000 states are
+-- alive); (2) EXPLAIN's HashAggregate "Peak Memory Usage" and batches (1 = no spill).
+-- count(a) keeps the aggregate: an unused subquery output would be planned away.
+\warn == attainment_agg: memory
+SET max_parallel_workers_per_gather = 0;
+CREATE FUNCTION bench.attainment_memory(tab regclass, nrows bigint) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  kb bigint;
+  p  jsonb;
+BEGIN
+  EXECUTE format($q$
+    SELECT max(mem) / 1024 FROM (
+      SELECT cm, exco.weighted_attainment(exco.attainment(measured, starting, objective), w) AS a,
+             (SELECT sum(total_bytes) FROM pg_backend_memory_contexts) AS mem
+        FROM %s GROUP BY cm) q
+    HAVING count(a) > 0$q$, tab) INTO kb;
+  EXECUTE format($q$EXPLAIN (ANALYZE, TIMING OFF, SUMMARY ON, FORMAT JSON)
+    SELECT cm, exco.weighted_attainment(exco.attainment(measured, starting, objective), w)
+      FROM %s GROUP BY cm$q$, tab) INTO p;
+  INSERT INTO bench.memory VALUES (
+    'attainment_agg', nrows, least(nrows, 100000), kb,
+    jsonb_path_query_first(p, 'strict $.**."Peak Memory Usage"')::bigint,
+    jsonb_path_query_first(p, 'strict $.**."HashAgg Batches"')::integer);
+END $$;
+SELECT bench.attainment_memory('bench.measure_tenth', :rows / 10) \g /dev/null
+SELECT bench.attainment_memory('bench.measure', :rows) \g /dev/null
+RESET max_parallel_workers_per_gather;
+SELECT format('bench: attainment_agg_memory rows=%s groups=%s backend_kb=%s hashagg_peak_kb=%s hashagg_batches=%s',
+              rows, groups, backend_kb, coalesce(hashagg_peak_kb::text, 'n/a'), coalesce(hashagg_batches::text, 'n/a'))
+  FROM bench.memory WHERE name = 'attainment_agg' ORDER BY rows;
+
+DROP VIEW bench.attainment_sql;
+DROP TABLE bench.measure, bench.measure_tenth;
+
+\else
+SELECT bench.skip('attainment_agg', format('%s not installed', :'missing_fn'));
+SELECT bench.skip('attainment_agg_parallel', format('%s not installed', :'missing_fn'));
+\endif

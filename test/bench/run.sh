@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# exco benchmarks (`make bench`, doc/bench.md). Run by test/harness.sh inside a throwaway cluster
+# (pg_virtualenv: PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE are set) whose settings come from
+# test/bench/server.conf. Runs test/bench/00_setup.sql, then every test/bench/[1-9]*.sql in name
+# order (each generates its data, times exco against its baselines, prints its lines), then the
+# demo timing, then the summary table; writes everything to bench-results/latest.txt.
+#
+#   BENCH_ROWS    rows of the large benchmarks (default 10000000)
+#   BENCH_RUNS    timed runs per query, the median is kept (default 5)
+#   BENCH_WARMUP  untimed warm-up runs per query (default 1)
+#
+# A benchmark whose exco function is not installed prints "bench: <name> skipped (...)"; one that
+# fails prints "bench: <name> failed (...)" and the others still run. Nothing here asserts a time.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+BENCH_ROWS=${BENCH_ROWS:-10000000}
+BENCH_RUNS=${BENCH_RUNS:-5}
+BENCH_WARMUP=${BENCH_WARMUP:-1}
+for v in BENCH_ROWS BENCH_RUNS BENCH_WARMUP; do
+  if ! [[ ${!v} =~ ^[0-9]+$ ]] || { [ "$v" != BENCH_WARMUP ] && [ "${!v}" -eq 0 ]; }; then
+    echo "run.sh: $v must be a positive integer, not '${!v}'" >&2
+    exit 2
+  fi
+done
+if [ "$BENCH_ROWS" -lt 100000 ]; then
+  echo "run.sh: BENCH_ROWS must be at least 100000 (the aggregate groups 100 000 contract-missions)" >&2
+  exit 2
+fi
+
+export PGOPTIONS="${PGOPTIONS:-} -c bench.runs=$BENCH_RUNS -c bench.warmup=$BENCH_WARMUP -c client_min_messages=warning"
+mkdir -p bench-results
+out=bench-results/latest.txt
+lines=$(mktemp)
+trap 'rm -f "$lines"' EXIT
+
+bench_psql() {
+  psql -X -q -At -v ON_ERROR_STOP=1 -v rows="$BENCH_ROWS" "$@"
+}
+# Print a line and keep it for bench-results/latest.txt.
+emit() { printf '%s\n' "$*" | tee -a "$lines"; }
+
+started=$(date +%s)
+echo "== bench: BENCH_ROWS=$BENCH_ROWS BENCH_RUNS=$BENCH_RUNS BENCH_WARMUP=$BENCH_WARMUP" >&2
+bench_psql -f test/bench/00_setup.sql 2>&1 | tee -a "$lines"
+
+for f in test/bench/[1-9]*.sql; do
+  name=$(basename "$f" .sql)
+  name=${name#*_}
+  t0=$(date +%s)
+  if ! bench_psql -f "$f" 2>&1 | tee -a "$lines"; then
+    emit "bench: $name failed (psql error above; test/bench/$(basename "$f"))"
+  fi
+  echo "== $name: $(( $(date +%s) - t0 )) s" >&2
+done
+
+# Benchmark 7, demo: the real-data demo's build-and-report time once the territory is loaded.
+# Timed by the shell around psql (output discarded): a script of many statements cannot be run
+# under EXPLAIN, so this figure includes psql's round trips. Each run is wrapped in
+# BEGIN ... ROLLBACK so that the build starts from the same state every time.
+demo_bench() {
+  local build=test/demo-build.sql report=test/demo-report.sql loader=test/load-territory.sh
+  local missing=()
+  for f in "$build" "$report" "$loader"; do [ -e "$f" ] || missing+=("$f"); done
+  if [ ${#missing[@]} -gt 0 ]; then
+    emit "bench: demo skipped (${missing[*]} not present)"
+    bench_psql -c "SELECT bench.skip('demo', 'demo files not present')" >/dev/null
+    return 0
+  fi
+  echo "== demo: loading the territory" >&2
+  bash "$loader" >&2
+  local times=() i t0 t1
+  for ((i = 0; i < BENCH_WARMUP + BENCH_RUNS; i++)); do
+    t0=$(date +%s%N)
+    psql -X -q -v ON_ERROR_STOP=1 -c 'BEGIN' -f "$build" -f "$report" -c 'ROLLBACK' >/dev/null
+    t1=$(date +%s%N)
+    [ "$i" -ge "$BENCH_WARMUP" ] && times+=($(( (t1 - t0) / 1000 )))
+  done
+  local median
+  median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.2f", m / 1000}')
+  emit "time: demo median $median ms, runs $(printf '%s ' "${times[@]}" | awk '{for (i=1;i<=NF;i++) printf "%s%.1f", (i>1?" ":""), $i/1000}')"
+  emit "bench: demo exco_ms=$median baseline=none"
+  bench_psql -c "INSERT INTO bench.result (name, exco_ms, baseline) VALUES ('demo', $median, 'none')"
+}
+if ! demo_bench; then
+  emit "bench: demo failed (error above)"
+fi
+
+elapsed=$(( $(date +%s) - started ))
+table=$(psql -X -q -P pager=off -P footer=off -f test/bench/report.sql)
+printf '\n%s\n' "$table"
+{
+  echo "exco benchmarks, $(date -u +%Y-%m-%dT%H:%M:%SZ), git $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD 2>/dev/null || echo '+dirty')"
+  echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo) RAM, $(uname -sr); $(bench_psql -c 'SELECT version()')"
+  echo "BENCH_ROWS=$BENCH_ROWS BENCH_RUNS=$BENCH_RUNS BENCH_WARMUP=$BENCH_WARMUP; wall time ${elapsed} s (data generation included)"
+  echo
+  cat "$lines"
+  printf '\n%s\n' "$table"
+} > "$out"
+echo "== bench: ${elapsed} s; results in $out" >&2
