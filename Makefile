@@ -41,3 +41,8 @@ demo:
 	bash test/harness.sh demo
 bench:
 	bash test/harness.sh bench
+# Load the French territory (communes, EPCI, départements, regions) into the database named by
+# the PG* environment variables: `make load-territory`, or `make load-territory DIR=path` for a
+# directory of JSON files (see doc/territory.md).
+load-territory:
+	bash test/load-territory.sh $(DIR)
