@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 as_of=${EXCO_DEMO_AS_OF:-$(date +%F)}
 psql_() { psql -X -q -v ON_ERROR_STOP=1 -v as_of="$as_of" "$@"; }
 
-psql_ -c 'CREATE EXTENSION IF NOT EXISTS exco'
+psql_ -c 'SET client_min_messages = warning' -c 'CREATE EXTENSION IF NOT EXISTS exco'
 
 echo '== loading the territory'
 bash test/load-territory.sh

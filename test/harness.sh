@@ -36,6 +36,10 @@ need_packages() {
 base_packages=(build-essential "postgresql-$PGVER" "postgresql-server-dev-$PGVER"
                postgresql-common "postgresql-$PGVER-pgtap" libtap-parser-sourcehandler-pgtap-perl)
 
+# npm (to fetch the territory data): Debian's package only when no npm is there already (a
+# nodejs package from elsewhere may bundle npm and conflict with Debian's).
+need_npm() { command -v npm >/dev/null || need_packages npm; }
+
 build_and_install() {
   export PG_CONFIG=/usr/lib/postgresql/$PGVER/bin/pg_config
   say "building exco"
@@ -68,13 +72,15 @@ case "$mode" in
       for s in test/steps/*.sh; do [ -e "$s" ] || continue; echo "== step $s" >&2; bash "$s"; done'
     ;;
   demo)
-    need_packages "${base_packages[@]}" npm
+    need_packages "${base_packages[@]}"
+    need_npm
     build_and_install
     say "starting a throwaway cluster for the demo"
     in_cluster 'set -e; bash test/demo.sh'
     ;;
   bench)
-    need_packages "${base_packages[@]}" npm
+    need_packages "${base_packages[@]}"
+    need_npm
     build_and_install
     in_cluster 'set -e; bash test/bench/run.sh'
     ;;

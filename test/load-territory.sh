@@ -44,7 +44,7 @@ else
     say "fetching $TERRITORY_PACKAGE@$version with npm pack into $cache"
     tmp=$(mktemp -d "$cache/pack.XXXXXX")
     trap 'rm -rf "$tmp"' EXIT
-    (cd "$tmp" && npm pack --silent "$TERRITORY_PACKAGE@$version" >/dev/null) \
+    (cd "$tmp" && npm pack --loglevel=error "$TERRITORY_PACKAGE@$version" >/dev/null) \
       || die "npm pack $TERRITORY_PACKAGE@$version failed"
     packed=$(find "$tmp" -maxdepth 1 -name '*.tgz' -print -quit)
     [ -n "$packed" ] || die "npm pack produced no archive"

@@ -93,6 +93,8 @@ SELECT unit, epci, population, seat,
   FROM named
  WHERE pg_temp.demo_rand('cpts:' || unit) < 0.85;
 
+ANALYZE demo_unit_commune, demo_unit;
+
 INSERT INTO exco.cpts (name, seat)
 SELECT name, seat FROM demo_unit ORDER BY name;
 
@@ -103,18 +105,21 @@ SELECT p.id, uc.code
   JOIN exco.cpts AS p ON p.name = u.name
  ORDER BY p.id, uc.code;
 
+ANALYZE exco.cpts, exco.cpts_commune;
+
 -- 2. Contracts.
 CREATE TEMP TABLE demo_contract ON COMMIT DROP AS
-SELECT p.id AS cpts, p.name, s.signed_on, s.population, s.region, s.cpam_departement
+SELECT p.id AS cpts, p.name, s.signed_on, pop.population, seat.region,
+       seat.departement AS cpam_departement
   FROM exco.cpts AS p
+  JOIN (SELECT pc.cpts, sum(c.population)::bigint AS population
+          FROM exco.cpts_commune AS pc JOIN exco.commune AS c ON c.code = pc.commune
+         GROUP BY pc.cpts) AS pop ON pop.cpts = p.id
+  JOIN exco.commune AS seat ON seat.code = p.seat
  CROSS JOIN LATERAL (
    SELECT date '2019-09-01'
             + floor(pg_temp.demo_rand('signed:' || p.name)
-                    * (date '2025-12-31' - date '2019-09-01' + 1))::integer AS signed_on,
-          (SELECT sum(c.population) FROM exco.cpts_commune AS pc JOIN exco.commune AS c ON c.code = pc.commune
-            WHERE pc.cpts = p.id)::bigint AS population,
-          seat.region, seat.departement AS cpam_departement
-     FROM exco.commune AS seat WHERE seat.code = p.seat) AS s
+                    * (date '2025-12-31' - date '2019-09-01' + 1))::integer AS signed_on) AS s
  WHERE pg_temp.demo_rand('contract:' || p.name) < 0.60
    AND s.signed_on <= :'as_of'::date;
 
@@ -134,6 +139,8 @@ SELECT d.cpts, d.signed_on, (d.signed_on + interval '5 years')::date, d.region, 
             ELSE 'signed' END::exco.contract_status
   FROM demo_contract AS d
  ORDER BY d.signed_on, d.name;
+
+ANALYZE exco.contract;
 
 -- 3. Missions: start and deployment dates around their deadlines (optional missions, which
 -- have none, are measured against a nominal 12 months to start and 12 more to deploy).
@@ -273,6 +280,8 @@ INSERT INTO exco.indicator (contract, mission, code, label, kind, starting, obje
 SELECT contract, mission, code, label, kind, starting, objective, weight, amount, thresholds, amounts
   FROM demo_indicator
  ORDER BY contract, mission, code;
+
+ANALYZE exco.contract_mission, exco.indicator, demo_indicator;
 
 -- 5. Measures: one per contract year that ended on or before as_of and after the mission's
 -- start. The value moves from the starting level towards the objective at a pace of its own
