@@ -42,3 +42,8 @@ demo:
 # make bench BENCH_ROWS=1000000: rows of the large benchmarks (default 10 000 000), see doc/bench.md.
 bench:
 	bash test/harness.sh bench
+# Load the French territory (communes, EPCI, départements, regions) into the database named by
+# the PG* environment variables: `make load-territory`, or `make load-territory DIR=path` for a
+# directory of JSON files (see doc/territory.md).
+load-territory:
+	bash test/load-territory.sh $(DIR)
