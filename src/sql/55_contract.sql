@@ -70,7 +70,14 @@ CREATE TABLE exco.indicator (
     CASE kind
       WHEN 'continuous' THEN starting IS NOT NULL AND objective IS NOT NULL AND amount IS NOT NULL
       WHEN 'stepped' THEN thresholds IS NOT NULL AND amounts IS NOT NULL
-    END)
+    END),
+  -- exco.step_amount raises 22023 naming the position for thresholds that are not strictly
+  -- monotone, mismatched lengths, decreasing amounts or NULL elements: checked when written,
+  -- not when a report reads them.
+  CONSTRAINT indicator_steps_valid CHECK (
+    kind <> 'stepped' OR
+    CASE WHEN lower_is_better IS NULL THEN exco.step_amount(0, thresholds, amounts)
+         ELSE exco.step_amount(0, thresholds, amounts, lower_is_better) END >= 0)
 );
 COMMENT ON TABLE exco.indicator IS
   'an indicator of a contract mission: continuous (starting level, objective, euro amount) or stepped (thresholds and their amounts); weight for the mission''s attainment; lower_is_better states the direction when the levels cannot (NULL: inferred)';

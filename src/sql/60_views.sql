@@ -134,9 +134,11 @@ JOIN exco.cpts p ON p.id = c.cpts
 JOIN exco.region r ON r.code = c.region
 JOIN exco.departement d ON d.code = c.cpam_departement
 JOIN exco.scale sc ON sc.scale = c.scale
-CROSS JOIN LATERAL (
-  SELECT string_agg(exco.ceiling_gap(l, c.tier, c.scale), '; ') AS gaps
-  FROM unnest('{fonctionnement}'::exco.mission[] || c.missions) AS l) g
+LEFT JOIN LATERAL (
+  SELECT format('scale %s does not give %s for tier %s', c.scale, string_agg(l::text, ', ' ORDER BY l), c.tier) AS gaps
+  FROM unnest('{fonctionnement}'::exco.mission[] || c.missions) AS l
+  WHERE exco.ceiling_gap(l, c.tier, c.scale) IS NOT NULL
+  HAVING count(*) > 0) g ON true
 LEFT JOIN LATERAL (
   SELECT jsonb_object_agg(s.mission, s.status ORDER BY s.mission) AS statuses,
          count(*) FILTER (WHERE s.late) AS late

@@ -43,11 +43,6 @@ CREATE OR REPLACE FUNCTION pg_temp.demo_rand(key text) RETURNS numeric
   LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
   RETURN ('x' || substr(md5(key), 1, 8))::bit(32)::bigint / 4294967296.0;
 
--- The two scales contracts refer to (rows shipped by the scale concept; added here only if absent).
-INSERT INTO exco.scale (scale, effective_from, complete)
-VALUES ('aci-cpts-2019', '2019-08-25', true), ('aci-cpts-2022', '2022-04-01', false)
-ON CONFLICT DO NOTHING;
-
 DELETE FROM exco.measure;
 DELETE FROM exco.indicator;
 DELETE FROM exco.contract_mission;
@@ -210,14 +205,15 @@ WITH cm AS (
     JOIN demo_ceiling AS c ON c.mission = cm.mission AND c.tier = k.tier::integer
 )
 -- Patients in ALD without a MT: stepped, falling; levels at the starting level, 45 % and 23 %
--- of it (the real contract's 219 / 100 / 50), paying 12 %, 24 % and 36 % of the ceiling.
+-- of it (the real contract's 219 / 100 / 50), paying 12 %, 24 % and 36 % of the ceiling; at
+-- least 20 patients, so that the three levels stay distinct.
 SELECT contract, mission, 'ald_sans_mt' AS code,
        'Patients en ALD sans médecin traitant' AS label, 'stepped'::exco.indicator_kind AS kind,
        s AS starting, round(s * 0.23) AS objective, 2 AS weight, NULL::numeric AS amount,
        ARRAY[s, round(s * 0.45), round(s * 0.23)] AS thresholds,
        ARRAY[round(ceiling * 0.12), round(ceiling * 0.24), round(ceiling * 0.36)] AS amounts,
        0 AS scale
-  FROM cm, LATERAL (SELECT round(population * (0.002 + 0.004 * pg_temp.demo_rand('ald:' || key))) AS s) AS x
+  FROM cm, LATERAL (SELECT greatest(20, round(population * (0.002 + 0.004 * pg_temp.demo_rand('ald:' || key)))) AS s) AS x
  WHERE mission = 'acces_soins'
 UNION ALL
 -- ER visits not followed by hospitalisation: continuous, falling by 5 to 12 %.

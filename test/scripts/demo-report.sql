@@ -2,7 +2,8 @@
 --
 --   psql -X -v ON_ERROR_STOP=1 [-v as_of=YYYY-MM-DD] -f test/scripts/demo-report.sql
 --
--- Reads the tables directly; the regional summary views will replace these queries.
+-- Reads the reporting views (exco.regional_summary, exco.contract_overview, exco.payments) and the
+-- tables.
 
 \if :{?as_of}
 \else
@@ -12,49 +13,25 @@
 \pset null '-'
 
 \echo
-\echo '== CPTS per region (region of the seat; tier from the population of the territory)'
-\echo '   covered: inhabitants of the region''s communes that belong to a CPTS'
-WITH cpts AS (
-  SELECT p.id, s.region, exco.tier(sum(c.population)::bigint)::integer AS tier
-    FROM exco.cpts AS p
-    JOIN exco.commune AS s ON s.code = p.seat
-    JOIN exco.cpts_commune AS pc ON pc.cpts = p.id
-    JOIN exco.commune AS c ON c.code = pc.commune
-   GROUP BY p.id, s.region
-), per_region AS (
-  SELECT c.region, sum(c.population) AS population,
-         coalesce(sum(c.population) FILTER (WHERE pc.cpts IS NOT NULL), 0) AS covered
-    FROM exco.commune AS c LEFT JOIN exco.cpts_commune AS pc ON pc.commune = c.code
-   GROUP BY c.region
-), contracts AS (
-  SELECT k.region, count(*) AS contracts,
-         count(*) FILTER (WHERE k.status = 'signed') AS running,
-         count(*) FILTER (WHERE k.status = 'ended') AS ended,
-         count(*) FILTER (WHERE k.status = 'terminated') AS terminated
-    FROM exco.contract AS k GROUP BY k.region
-), line AS (
-  SELECT r.code, r.name,
-         (SELECT count(*) FROM cpts AS p WHERE p.region = r.code AND p.tier = 1) AS t1,
-         (SELECT count(*) FROM cpts AS p WHERE p.region = r.code AND p.tier = 2) AS t2,
-         (SELECT count(*) FROM cpts AS p WHERE p.region = r.code AND p.tier = 3) AS t3,
-         (SELECT count(*) FROM cpts AS p WHERE p.region = r.code AND p.tier = 4) AS t4,
-         pr.population, pr.covered,
-         coalesce(k.contracts, 0) AS contracts, coalesce(k.running, 0) AS running,
-         coalesce(k.ended, 0) AS ended, coalesce(k.terminated, 0) AS terminated
-    FROM exco.region AS r
-    JOIN per_region AS pr ON pr.region = r.code
-    LEFT JOIN contracts AS k ON k.region = r.code
-)
-SELECT code, name AS region, t1 AS "T1", t2 AS "T2", t3 AS "T3", t4 AS "T4",
-       t1 + t2 + t3 + t4 AS cpts, population, covered,
-       round(100.0 * covered / nullif(population, 0), 1) AS "covered %",
-       contracts, running, ended, terminated
-  FROM (SELECT * FROM line
-        UNION ALL
-        SELECT 'all', 'all regions', sum(t1), sum(t2), sum(t3), sum(t4), sum(population),
-               sum(covered), sum(contracts), sum(running), sum(ended), sum(terminated)
-          FROM line) AS x
- ORDER BY code = 'all', code;
+\echo '== Regional summary (exco.regional_summary, as of today): CPTS per tier, population covered,'
+\echo '   yearly ceilings of the signed contracts (a contract whose scale has a gap is counted apart),'
+\echo '   variable money due from the indicators, late missions'
+SELECT region, region_name AS name, tier_1 AS "T1", tier_2 AS "T2", tier_3 AS "T3", tier_4 AS "T4",
+       cpts, population_covered AS covered, population_share_pct AS "covered %",
+       contracts AS signed, yearly_ceiling, contracts_with_gap AS "with gap",
+       variable_due, late_missions AS late
+  FROM exco.regional_summary
+ WHERE departement IS NULL
+ ORDER BY region;
+
+\echo
+\echo '== Contracts by status and scale (exco.contract_overview)'
+SELECT status, scale, count(*) AS contracts, sum(yearly_ceiling) AS yearly_ceilings,
+       count(*) FILTER (WHERE ceiling_gap IS NOT NULL) AS with_gap,
+       min(ceiling_gap) AS example_gap
+  FROM exco.contract_overview
+ GROUP BY status, scale
+ ORDER BY status, scale;
 
 \echo
 \echo '== Mission deadlines of all contracts as of' :as_of
@@ -114,3 +91,18 @@ SELECT p.name AS cpts, i.mission, i.code, i.kind,
   JOIN exco.cpts AS p ON p.id = k.cpts
   JOIN exco.indicator AS i ON i.contract = k.id
  ORDER BY i.mission, i.code;
+
+\echo
+\echo '== Payments of that contract per contract year (exco.payments): fixed advances and balances,'
+\echo '   variable part from the indicators, pending while a year is not over'
+SELECT p.contract_year AS year,
+       sum(p.amount) FILTER (WHERE p.kind IN ('advance', 'balance')) AS fixed,
+       sum(p.amount) FILTER (WHERE p.kind = 'variable') AS variable,
+       count(*) FILTER (WHERE p.kind = 'variable_pending') AS pending_lines,
+       sum(p.amount) AS total
+  FROM exco.payments AS p
+ WHERE p.contract = (SELECT k.id FROM exco.contract AS k
+                      WHERE k.status = 'signed' AND k.signed_on < :'as_of'::date - 365 * 3
+                      ORDER BY k.tier DESC, k.signed_on, k.id LIMIT 1)
+ GROUP BY ROLLUP (p.contract_year)
+ ORDER BY p.contract_year NULLS LAST;
