@@ -30,6 +30,7 @@
 #define RATE_NDIGITS	5		/* the same, in numeric's base-10000 digits */
 #define WEIGHT_NDIGITS	2		/* weights in units of 1e-8 on the fast path */
 #define WEIGHT_SCALE	8
+#define RATE_ONE	((int128) 100000000 * (int128) 100000000 * (int128) 10000)	/* 1e20 */
 
 /* ---------------------------------------------------------------------------------------
  * Numeric helpers
@@ -219,6 +220,110 @@ numeric_scaled(Datum d, int fracdigits, int128 *out)
 	return true;
 }
 
+/*
+ * Fast path of exco.attainment: the three levels read as integers at a common scale, the rate
+ * computed with the same integer formula as ratio_round(), and the result numeric written
+ * directly in numeric's short on-disk format, exactly as numeric.c's make_result() writes it
+ * (positive sign, weight in [-5, -1], dscale <= 20: the short header always applies). A profile
+ * of the attainment_agg benchmark showed ratio_round's numeric calls (parsing its constants,
+ * five multiplications and divisions, trim_scale, each result palloc'd) as most of the query.
+ */
+#define NUMERIC_SHORT_HDR			0x8000
+#define NUMERIC_SHORT_DSCALE_SHIFT	7
+#define NUMERIC_SHORT_WEIGHT_SIGN	0x0040
+#define NUMERIC_SHORT_WEIGHT_MASK	0x003F
+#define FAST_LEVEL_MAX ((int128) 100000000 * (int128) 1000000000)	/* 1e17: 2·diff·1e20 fits */
+
+/* q · 1e-20 as a numeric, trailing zeros trimmed; 0 < q < 1e20. */
+static Numeric
+rate_numeric(int128 q)
+{
+	int16		dg[RATE_NDIGITS];
+	int			first = 0;
+	int			last = RATE_NDIGITS - 1;
+	int			dscale = RATE_SCALE;
+	int			weight;
+	int			ndigits;
+	int			len;
+	int128		rest = q;
+	Numeric		result;
+	uint16		header;
+	int			i;
+
+	for (i = RATE_NDIGITS - 1; i >= 0; i--)
+	{
+		dg[i] = (int16) (rest % 10000);
+		rest /= 10000;
+	}
+	while (first < RATE_NDIGITS && dg[first] == 0)
+		first++;
+	while (last > first && dg[last] == 0)
+		last--;
+	/* trailing zero decimals: 4 per zero digit dropped, then those of the last digit */
+	dscale = 4 * (last + 1);
+	for (i = dg[last]; i % 10 == 0; i /= 10)
+		dscale--;
+	weight = -1 - first;
+	ndigits = last - first + 1;
+	len = VARHDRSZ + sizeof(uint16) + ndigits * sizeof(int16);
+	result = (Numeric) palloc(len);
+	SET_VARSIZE(result, len);
+	header = NUMERIC_SHORT_HDR | (dscale << NUMERIC_SHORT_DSCALE_SHIFT) |
+		NUMERIC_SHORT_WEIGHT_SIGN | (weight & NUMERIC_SHORT_WEIGHT_MASK);
+	memcpy(VARDATA(result), &header, sizeof(uint16));
+	memcpy(VARDATA(result) + sizeof(uint16), &dg[first], ndigits * sizeof(int16));
+	return result;
+}
+
+/*
+ * The rate by the fast path, or NULL when a level is NaN or infinite, has more than 16
+ * decimals, or is 1e17 or more in units of its scale: the caller then takes the numeric path,
+ * which raises the errors. Same rules and results as attainment_rate_core below.
+ */
+static Numeric
+attainment_rate_fast(Datum measured, Datum starting, Datum objective, int direction)
+{
+	int128		m,
+				s,
+				o;
+	int			fd;
+	int			goal;
+	int128		num,
+				den,
+				q;
+
+	for (fd = 1; fd <= 4; fd++)
+		if (numeric_scaled(measured, fd, &m) && numeric_scaled(starting, fd, &s) &&
+			numeric_scaled(objective, fd, &o))
+			break;
+	if (fd > 4 ||
+		m >= FAST_LEVEL_MAX || m <= -FAST_LEVEL_MAX || s >= FAST_LEVEL_MAX ||
+		s <= -FAST_LEVEL_MAX || o >= FAST_LEVEL_MAX || o <= -FAST_LEVEL_MAX)
+		return NULL;
+
+	goal = (o > s) - (o < s);
+	if (direction != 0 && goal != 0 && goal != direction)
+		return NULL;			/* the numeric path raises the error */
+	if (goal == 0)
+	{
+		int			c = (m > o) - (m < o);
+
+		return int64_to_numeric(c == 0 || (direction != 0 && c == direction) ? 1 : 0);
+	}
+	if ((m - s) * goal <= 0)
+		return int64_to_numeric(0);
+	if ((m - o) * goal >= 0)
+		return int64_to_numeric(1);
+	num = goal > 0 ? m - s : s - m;
+	den = goal > 0 ? o - s : s - o;
+	q = (2 * num * RATE_ONE + den) / (2 * den);
+	if (q == 0)
+		return int64_to_numeric(0);
+	if (q >= RATE_ONE)
+		return int64_to_numeric(1);
+	return rate_numeric(q);
+}
+
 /* ---------------------------------------------------------------------------------------
  * exco.attainment
  * ---------------------------------------------------------------------------------------
@@ -283,6 +388,11 @@ PG_FUNCTION_INFO_V1(attainment_rate);
 Datum
 attainment_rate(PG_FUNCTION_ARGS)
 {
+	Numeric		r = attainment_rate_fast(PG_GETARG_DATUM(0), PG_GETARG_DATUM(1),
+										 PG_GETARG_DATUM(2), 0);
+
+	if (r != NULL)
+		PG_RETURN_NUMERIC(r);
 	PG_RETURN_NUMERIC(attainment_rate_core(PG_GETARG_NUMERIC(0), PG_GETARG_NUMERIC(1),
 										   PG_GETARG_NUMERIC(2), 0));
 }
@@ -291,6 +401,11 @@ PG_FUNCTION_INFO_V1(attainment_rate_directed);
 Datum
 attainment_rate_directed(PG_FUNCTION_ARGS)
 {
+	Numeric		r = attainment_rate_fast(PG_GETARG_DATUM(0), PG_GETARG_DATUM(1),
+										 PG_GETARG_DATUM(2), PG_GETARG_BOOL(3) ? -1 : 1);
+
+	if (r != NULL)
+		PG_RETURN_NUMERIC(r);
 	PG_RETURN_NUMERIC(attainment_rate_core(PG_GETARG_NUMERIC(0), PG_GETARG_NUMERIC(1),
 										   PG_GETARG_NUMERIC(2),
 										   PG_GETARG_BOOL(3) ? -1 : 1));
@@ -308,8 +423,6 @@ typedef struct AttainmentState
 	Numeric		slow_rw;		/* exact remainder of Σ rate × weight, NULL when none */
 	Numeric		slow_w;			/* exact remainder of Σ weight, NULL when none */
 } AttainmentState;
-
-#define RATE_ONE	((int128) 100000000 * (int128) 100000000 * (int128) 10000)	/* 1e20 */
 
 #define ATTAINMENT_SERIAL_VERSION 1
 
