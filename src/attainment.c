@@ -234,32 +234,30 @@ numeric_scaled(Datum d, int fracdigits, int128 *out)
 #define NUMERIC_SHORT_WEIGHT_MASK	0x003F
 #define FAST_LEVEL_MAX ((int128) 100000000 * (int128) 1000000000)	/* 1e17: 2·diff·1e20 fits */
 
-/* q · 1e-20 as a numeric, trailing zeros trimmed; 0 < q < 1e20. */
+/*
+ * The rate whose base-10000 digits after the point are dg[0..4] (rate = Σ dg[i] · 10000^-(i+1)),
+ * as a numeric with trailing zeros trimmed. 0 and 1 (dg all 0, or 10000 carried out of dg[0])
+ * are the caller's.
+ */
 static Numeric
-rate_numeric(int128 q)
+rate_numeric_digits(const int16 *dg)
 {
-	int16		dg[RATE_NDIGITS];
 	int			first = 0;
 	int			last = RATE_NDIGITS - 1;
-	int			dscale = RATE_SCALE;
+	int			dscale;
 	int			weight;
 	int			ndigits;
 	int			len;
-	int128		rest = q;
 	Numeric		result;
 	uint16		header;
 	int			i;
 
-	for (i = RATE_NDIGITS - 1; i >= 0; i--)
-	{
-		dg[i] = (int16) (rest % 10000);
-		rest /= 10000;
-	}
 	while (first < RATE_NDIGITS && dg[first] == 0)
 		first++;
+	Assert(first < RATE_NDIGITS);
 	while (last > first && dg[last] == 0)
 		last--;
-	/* trailing zero decimals: 4 per zero digit dropped, then those of the last digit */
+	/* 4 decimals per digit kept, less the trailing zeros of the last one */
 	dscale = 4 * (last + 1);
 	for (i = dg[last]; i % 10 == 0; i /= 10)
 		dscale--;
@@ -273,6 +271,64 @@ rate_numeric(int128 q)
 	memcpy(VARDATA(result), &header, sizeof(uint16));
 	memcpy(VARDATA(result) + sizeof(uint16), &dg[first], ndigits * sizeof(int16));
 	return result;
+}
+
+/* q · 1e-20 as a numeric, trailing zeros trimmed; 0 <= q <= 1e20. */
+static Numeric
+rate_numeric(int128 q)
+{
+	int16		dg[RATE_NDIGITS];
+	uint64		hi,
+				lo;
+	int			i;
+
+	if (q <= 0 || q >= RATE_ONE)
+		return int64_to_numeric(q <= 0 ? 0 : 1);
+	/* one 128-bit division (a library call), then 64-bit ones the compiler turns into multiplications */
+	hi = (uint64) (q / 100000000);	/* < 1e12: digits 0..2 */
+	lo = (uint64) (q - (int128) hi * 100000000);	/* < 1e8: digits 3..4 */
+	dg[4] = (int16) (lo % 10000);
+	dg[3] = (int16) (lo / 10000);
+	for (i = 2; i >= 0; i--)
+	{
+		dg[i] = (int16) (hi % 10000);
+		hi /= 10000;
+	}
+	return rate_numeric_digits(dg);
+}
+
+/*
+ * num / den rounded half up to RATE_SCALE decimals; 0 < num < den < 2^63 / 10000. Long
+ * division in base 10000 gives the numeric's digits directly, with 64-bit arithmetic.
+ */
+static Numeric
+rate_numeric_div(uint64 num, uint64 den)
+{
+	int16		dg[RATE_NDIGITS];
+	uint64		r = num;
+	int			i;
+
+	for (i = 0; i < RATE_NDIGITS; i++)
+	{
+		r *= 10000;
+		dg[i] = (int16) (r / den);
+		r %= den;
+	}
+	if (r >= den - r)			/* remainder >= den / 2: round up, carrying */
+	{
+		for (i = RATE_NDIGITS - 1; i >= 0; i--)
+		{
+			if (++dg[i] < 10000)
+				break;
+			dg[i] = 0;
+		}
+		if (i < 0)
+			return int64_to_numeric(1);
+	}
+	for (i = 0; i < RATE_NDIGITS; i++)
+		if (dg[i] != 0)
+			return rate_numeric_digits(dg);
+	return int64_to_numeric(0);
 }
 
 /*
@@ -316,11 +372,10 @@ attainment_rate_fast(Datum measured, Datum starting, Datum objective, int direct
 		return int64_to_numeric(1);
 	num = goal > 0 ? m - s : s - m;
 	den = goal > 0 ? o - s : s - o;
+	if (den < (int128) (PG_INT64_MAX / 10000))
+		return rate_numeric_div((uint64) num, (uint64) den);
+	/* as ratio_round: q = floor((2·num·1e20 + den) / (2·den)) */
 	q = (2 * num * RATE_ONE + den) / (2 * den);
-	if (q == 0)
-		return int64_to_numeric(0);
-	if (q >= RATE_ONE)
-		return int64_to_numeric(1);
 	return rate_numeric(q);
 }
 
@@ -702,7 +757,7 @@ attainment_final(PG_FUNCTION_ARGS)
 		rem = state->rw % state->w;
 		if (rem >= state->w - rem)
 			q++;
-		PG_RETURN_NUMERIC(int128_to_numeric(q, RATE_SCALE));
+		PG_RETURN_NUMERIC(rate_numeric(q));
 	}
 
 	rw = int128_to_numeric(state->rw, RATE_SCALE + WEIGHT_SCALE);
