@@ -84,7 +84,8 @@ END $$;
 COMMENT ON FUNCTION bench.time_queries(text[], text[], text[], integer, integer) IS
   'median EXPLAIN ANALYZE execution time of each query over warm-up + runs interleaved rounds';
 
--- Record one comparison of two timed keys and return its line:
+-- Record one comparison of two timed keys and return its line (goal NULL: an informative line,
+-- e.g. against the floor of a benchmark, printed goal=none):
 --   bench: <name> exco_ms=<median> baseline=<label> baseline_ms=<median> ratio=<exco/baseline> goal=<ratio>
 -- followed by a "note:" line when parallel workers were not all launched or the plans differ.
 CREATE FUNCTION bench.compare(name text, exco_key text, baseline text, baseline_key text, goal numeric)
@@ -111,7 +112,7 @@ BEGIN
   INSERT INTO bench.result (name, exco_ms, baseline, baseline_ms, ratio, goal, note)
   VALUES (name, round(e.median_ms, 2), baseline, round(b.median_ms, 2), ratio, goal, nullif(note, ''));
   RETURN format('bench: %s exco_ms=%s baseline=%s baseline_ms=%s ratio=%s goal=%s',
-                name, round(e.median_ms, 2), baseline, round(b.median_ms, 2), ratio, goal)
+                name, round(e.median_ms, 2), baseline, round(b.median_ms, 2), ratio, coalesce(goal::text, 'none'))
          || CASE WHEN note <> '' THEN E'\nnote: ' || name || ': ' || note ELSE '' END;
 END $$;
 

@@ -10,6 +10,8 @@
 -- (attainment_agg_parallel: exco_ms = 2 workers, baseline_ms = serial)       goal ratio <= 0.62
 --   the parallel plan is forced (parallel_setup_cost = parallel_tuple_cost = 0, the table's
 --   parallel_workers = 2): this line measures the speed-up, not the planner's choice.
+-- And, for reading the ratios, the floor: count(w) with the same GROUP BY, serial (reads the
+-- rows, hashes 100 000 groups, computes nothing; attainment_agg_vs_floor, no goal).
 -- Then the aggregate's memory, serial, at BENCH_ROWS/10 and BENCH_ROWS input rows (the same
 -- 100 000 groups when BENCH_ROWS >= 1 000 000): it must not grow with the rows.
 -- Data: cm = row mod 100 000 (every group at both sizes); half the indicators rise, half fall;
@@ -51,24 +53,29 @@ SELECT bench.check('attainment_agg groups differing by more than 1e-9',
 \warn == attainment_agg: timing
 ALTER TABLE bench.measure SET (parallel_workers = 2);
 SELECT bench.time_queries(
-  ARRAY['attainment_agg/exco_serial', 'attainment_agg/sql_serial', 'attainment_agg/exco_parallel'],
+  ARRAY['attainment_agg/exco_serial', 'attainment_agg/sql_serial', 'attainment_agg/exco_parallel',
+        'attainment_agg/floor_serial'],
   ARRAY[$q$SELECT cm, exco.weighted_attainment(exco.attainment(measured, starting, objective), w)
              FROM bench.measure GROUP BY cm$q$,
         $q$SELECT * FROM bench.attainment_sql$q$,
         $q$SELECT cm, exco.weighted_attainment(exco.attainment(measured, starting, objective), w)
-             FROM bench.measure GROUP BY cm$q$],
+             FROM bench.measure GROUP BY cm$q$,
+        $q$SELECT cm, count(w) FROM bench.measure GROUP BY cm$q$],
   ARRAY[$s$SELECT set_config('max_parallel_workers_per_gather', '0', false),
                   set_config('parallel_setup_cost', '1000', false), set_config('parallel_tuple_cost', '0.1', false)$s$,
         $s$SELECT set_config('max_parallel_workers_per_gather', '0', false),
                   set_config('parallel_setup_cost', '1000', false), set_config('parallel_tuple_cost', '0.1', false)$s$,
         $s$SELECT set_config('max_parallel_workers_per_gather', '2', false),
-                  set_config('parallel_setup_cost', '0', false), set_config('parallel_tuple_cost', '0', false)$s$]);
+                  set_config('parallel_setup_cost', '0', false), set_config('parallel_tuple_cost', '0', false)$s$,
+        $s$SELECT set_config('max_parallel_workers_per_gather', '0', false),
+                  set_config('parallel_setup_cost', '1000', false), set_config('parallel_tuple_cost', '0.1', false)$s$]);
 RESET max_parallel_workers_per_gather;
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
 
 SELECT bench.compare('attainment_agg', 'attainment_agg/exco_serial', 'sql', 'attainment_agg/sql_serial', 0.6);
 SELECT bench.compare('attainment_agg_parallel', 'attainment_agg/exco_parallel', 'serial', 'attainment_agg/exco_serial', 0.62);
+SELECT bench.compare('attainment_agg_vs_floor', 'attainment_agg/exco_serial', 'floor', 'attainment_agg/floor_serial', NULL);
 
 -- Memory, serial (every state in this backend): (1) the sum of all the backend's memory
 -- contexts, sampled by an uncorrelated subquery (an initPlan, evaluated when the HashAggregate
