@@ -17,7 +17,7 @@
  */
 #include "exco.h"
 
-#include "libpq/pqformat.h"
+#include "port/pg_bswap.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 #include "utils/numeric.h"
@@ -640,47 +640,69 @@ attainment_combine(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(state1);
 }
 
-static void
-send_int128(StringInfo buf, int128 v)
+/*
+ * The serialized state: a version byte, Σ rate × weight and Σ weight as two big-endian int64
+ * halves each, then each exact remainder as a 4-byte big-endian length (0: none) and the
+ * numeric's bytes. Written and read in place, with no intermediate buffer: with 100 000 groups,
+ * a parallel plan serializes and deserializes one state per group and worker.
+ */
+#define ATTAINMENT_SERIAL_FIXED (1 + 4 * 8)
+
+static char *
+put_int128(char *p, int128 v)
 {
-	pq_sendint64(buf, (int64) (v >> 64));
-	pq_sendint64(buf, (int64) (uint64) v);
+	uint64		hi = pg_hton64((uint64) (v >> 64));
+	uint64		lo = pg_hton64((uint64) v);
+
+	memcpy(p, &hi, 8);
+	memcpy(p + 8, &lo, 8);
+	return p + 16;
 }
 
-static int128
-get_int128(StringInfo buf)
+static const char *
+read_int128(const char *p, int128 *v)
 {
-	int64		hi = pq_getmsgint64(buf);
-	uint64		lo = (uint64) pq_getmsgint64(buf);
+	uint64		hi,
+				lo;
 
-	return (int128) (((uint128) (uint64) hi << 64) | lo);
+	memcpy(&hi, p, 8);
+	memcpy(&lo, p + 8, 8);
+	*v = (int128) (((uint128) pg_ntoh64(hi) << 64) | pg_ntoh64(lo));
+	return p + 16;
 }
 
-static void
-send_numeric(StringInfo buf, Numeric n)
+static char *
+put_numeric(char *p, Numeric n)
 {
-	if (n == NULL)
-	{
-		pq_sendint32(buf, 0);
-		return;
-	}
-	pq_sendint32(buf, VARSIZE(n));
-	pq_sendbytes(buf, (const char *) n, VARSIZE(n));
+	uint32		size = n == NULL ? 0 : VARSIZE(n);
+	uint32		nsize = pg_hton32(size);
+
+	memcpy(p, &nsize, 4);
+	if (size > 0)
+		memcpy(p + 4, n, size);
+	return p + 4 + size;
 }
 
-static Numeric
-get_numeric(StringInfo buf, MemoryContext cxt)
+static const char *
+read_numeric(const char *p, const char *end, MemoryContext cxt, Numeric *out)
 {
-	uint32		size = pq_getmsgint(buf, 4);
-	Numeric		n;
+	uint32		size;
 
-	if (size == 0)
-		return NULL;
-	if (size < VARHDRSZ + sizeof(uint16) || size > (uint32) (buf->len - buf->cursor))
+	if (end - p < 4)
 		elog(ERROR, "invalid serialized weighted_attainment state");
-	n = (Numeric) MemoryContextAlloc(cxt, size);
-	pq_copymsgbytes(buf, (char *) n, size);
-	return n;
+	memcpy(&size, p, 4);
+	size = pg_ntoh32(size);
+	p += 4;
+	if (size == 0)
+	{
+		*out = NULL;
+		return p;
+	}
+	if (size < VARHDRSZ + sizeof(uint16) || size > (uint32) (end - p))
+		elog(ERROR, "invalid serialized weighted_attainment state");
+	*out = (Numeric) MemoryContextAlloc(cxt, size);
+	memcpy(*out, p, size);
+	return p + size;
 }
 
 PG_FUNCTION_INFO_V1(attainment_serialize);
@@ -688,19 +710,27 @@ Datum
 attainment_serialize(PG_FUNCTION_ARGS)
 {
 	AttainmentState *state;
-	StringInfoData buf;
+	bytea	   *result;
+	Size		len;
+	char	   *p;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
 		elog(ERROR, "attainment_serialize called in non-aggregate context");
 	state = (AttainmentState *) PG_GETARG_POINTER(0);
 
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, ATTAINMENT_SERIAL_VERSION);
-	send_int128(&buf, state->rw);
-	send_int128(&buf, state->w);
-	send_numeric(&buf, state->slow_rw);
-	send_numeric(&buf, state->slow_w);
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	len = ATTAINMENT_SERIAL_FIXED + 4 + 4 +
+		(state->slow_rw ? VARSIZE(state->slow_rw) : 0) +
+		(state->slow_w ? VARSIZE(state->slow_w) : 0);
+	result = (bytea *) palloc(VARHDRSZ + len);
+	SET_VARSIZE(result, VARHDRSZ + len);
+	p = VARDATA(result);
+	*p++ = ATTAINMENT_SERIAL_VERSION;
+	p = put_int128(p, state->rw);
+	p = put_int128(p, state->w);
+	p = put_numeric(p, state->slow_rw);
+	p = put_numeric(p, state->slow_w);
+	Assert(p == VARDATA(result) + len);
+	PG_RETURN_BYTEA_P(result);
 }
 
 PG_FUNCTION_INFO_V1(attainment_deserialize);
@@ -709,25 +739,26 @@ attainment_deserialize(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcontext;
 	bytea	   *sstate;
-	StringInfoData buf;
+	const char *p;
+	const char *end;
 	AttainmentState *state;
 
 	if (!AggCheckCallContext(fcinfo, &aggcontext))
 		elog(ERROR, "attainment_deserialize called in non-aggregate context");
 	sstate = PG_GETARG_BYTEA_PP(0);
-
-	initStringInfo(&buf);
-	appendBinaryStringInfo(&buf, VARDATA_ANY(sstate), VARSIZE_ANY_EXHDR(sstate));
-	if (pq_getmsgbyte(&buf) != ATTAINMENT_SERIAL_VERSION)
+	p = VARDATA_ANY(sstate);
+	end = p + VARSIZE_ANY_EXHDR(sstate);
+	if (end - p < ATTAINMENT_SERIAL_FIXED + 8 || *p != ATTAINMENT_SERIAL_VERSION)
 		elog(ERROR, "invalid serialized weighted_attainment state");
+	p++;
 
 	state = (AttainmentState *) MemoryContextAllocZero(aggcontext, sizeof(AttainmentState));
-	state->rw = get_int128(&buf);
-	state->w = get_int128(&buf);
-	state->slow_rw = get_numeric(&buf, aggcontext);
-	state->slow_w = get_numeric(&buf, aggcontext);
-	pq_getmsgend(&buf);
-	pfree(buf.data);
+	p = read_int128(p, &state->rw);
+	p = read_int128(p, &state->w);
+	p = read_numeric(p, end, aggcontext, &state->slow_rw);
+	p = read_numeric(p, end, aggcontext, &state->slow_w);
+	if (p != end)
+		elog(ERROR, "invalid serialized weighted_attainment state");
 	PG_RETURN_POINTER(state);
 }
 

@@ -1,0 +1,102 @@
+-- pgTAP: the fast paths added for speed (doc/bench.md) give exactly what the general paths and
+-- PostgreSQL give.
+--   - deadline.c: inline calendar arithmetic for signing dates in years 1..9999, PostgreSQL's
+--     j2date/date2j outside; compared with date + interval 'N months' (which clamps to the
+--     month's end, as DOMAIN.md §3 wants) on every day from 4713 BC to 10100 AD, both paths.
+--   - attainment.c: integer fast path of exco.attainment and of the aggregate's final
+--     function; compared with the exact numeric formula of ratio_round,
+--     trim_scale(div(2·num·1e20 + den, 2·den) · 1e-20), text and binary forms.
+BEGIN;
+CREATE EXTENSION IF NOT EXISTS exco;
+SET client_min_messages = warning;
+SELECT plan(12);
+
+CREATE TEMP TABLE perf_day AS
+  SELECT x::date AS d FROM generate_series(DATE '4713-01-01 BC', DATE '10100-12-31', interval '1 day') x;
+
+SELECT is((SELECT count(*) FROM perf_day
+            WHERE exco.start_deadline('acces_soins', d) <> (d + interval '6 months')::date
+               OR exco.start_deadline('parcours', d) <> (d + interval '12 months')::date
+               OR exco.deploy_deadline('acces_soins', d) <> (d + interval '18 months')::date
+               OR exco.deploy_deadline('parcours', d) <> (d + interval '24 months')::date),
+          0::bigint, 'start/deploy deadlines = date + 6/12/18/24 months, every day 4713 BC .. 10100 AD');
+
+-- Before the fix of the BC path, 5 BC-02-29 + 12 months gave 4 BC-01-28 (division towards zero).
+SELECT is(exco.start_deadline('parcours', DATE '0005-02-29 BC'), DATE '0004-02-28 BC',
+          'BC: 5 BC-02-29 + 12 months = 4 BC-02-28');
+SELECT is(exco.start_deadline('acces_soins', DATE '0001-09-30 BC'), DATE '0001-03-30',
+          'BC to AD: 1 BC-09-30 + 6 months = 0001-03-30');
+SELECT is(exco.deploy_deadline('parcours', DATE '9999-12-31'), DATE '10001-12-31',
+          'last day of the fast range + 24 months');
+SELECT throws_ok($$SELECT exco.start_deadline('parcours', DATE '5874897-01-01')$$, '22008',
+                 NULL, 'a deadline past the end of the date range is 22008');
+SELECT throws_ok($$SELECT exco.start_deadline('parcours', 'infinity')$$, '22023',
+                 NULL, 'an infinite signing date is 22023');
+
+-- deadline_status: on the deadline / the day after, each socle mission, every signing day of
+-- years 1..2400 (a whole 400-year cycle and more) and 9990..9995 (the end of the fast range);
+-- one row per day and mission, so the per-call-site caches see changing keys.
+SELECT is((SELECT count(*)
+             FROM (SELECT x::date AS d FROM generate_series(DATE '0001-01-01', DATE '2400-12-31', interval '1 day') x
+                   UNION ALL
+                   SELECT x::date FROM generate_series(DATE '9990-01-01', DATE '9995-12-31', interval '1 day') x) s,
+                  (VALUES ('acces_soins'::exco.mission, 6, 18), ('parcours', 12, 24),
+                          ('prevention', 12, 24), ('crises_sanitaires', 6, 18)) v(m, mo, dmo)
+            WHERE exco.deadline_status(m, d, NULL, NULL, (d + mo * interval '1 month')::date) <> 'not_started'
+               OR exco.deadline_status(m, d, NULL, NULL, (d + mo * interval '1 month')::date + 1) <> 'start_overdue'
+               OR exco.deadline_status(m, d, d, NULL, (d + dmo * interval '1 month')::date) <> 'in_progress'
+               OR exco.deadline_status(m, d, d, NULL, (d + dmo * interval '1 month')::date + 1) <> 'deploy_overdue'),
+          0::bigint, 'deadline_status switches on the day after each deadline, every signing day of years 1..2400 and 9990..9995');
+
+-- exco.attainment against the exact formula.
+CREATE FUNCTION pg_temp.ref_att(m numeric, s numeric, o numeric, dir int) RETURNS numeric
+  LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE
+    WHEN o = s THEN CASE WHEN m = o OR (dir <> 0 AND sign(m - o) = dir) THEN 1 ELSE 0 END::numeric
+    WHEN (m - s) * sign(o - s) <= 0 THEN 0::numeric
+    WHEN (m - o) * sign(o - s) >= 0 THEN 1::numeric
+    ELSE trim_scale(div(2 * abs(m - s) * 1e20 + abs(o - s), 2 * abs(o - s)) * 1e-20) END $$;
+SELECT setseed(0.5);
+CREATE TEMP TABLE perf_level AS
+  -- 0..18 decimals (fast path up to 16, numeric path beyond), both directions
+  SELECT round((random() * 2000 - 1000)::numeric, (random() * 18)::int) AS m,
+         round((random() * 2000 - 1000)::numeric, (random() * 18)::int) AS s,
+         round((random() * 2000 - 1000)::numeric, (random() * 18)::int) AS o
+    FROM generate_series(1, 100000)
+  UNION ALL  -- objective = starting level, measures on both sides
+  SELECT (random() * 10)::int, 5, 5 FROM generate_series(1, 1000)
+  UNION ALL  -- large levels (64-bit long division, 128-bit division, numeric path)
+  SELECT m * 1e12, s * 1e12, o * 1e12
+    FROM (SELECT round((random() * 1e5)::numeric, 4) m, round((random() * 1e5)::numeric, 4) s,
+                 round((random() * 1e5)::numeric, 4) o FROM generate_series(1, 20000)) x
+  UNION ALL  -- tiny levels
+  SELECT m * 1e-8, s * 1e-8, o * 1e-8
+    FROM (SELECT round((random() * 1e5)::numeric, 4) m, round((random() * 1e5)::numeric, 4) s,
+                 round((random() * 1e5)::numeric, 4) o FROM generate_series(1, 20000)) x
+  UNION ALL  -- rounding at the 20th decimal, next to 0 and 1
+  SELECT 1 + x * 1e-20, 0, 1 FROM generate_series(-60, 60) x
+  UNION ALL
+  SELECT x * 1e-21, 0, 1 FROM generate_series(0, 20) x;
+
+SELECT is((SELECT count(*) FROM perf_level
+            WHERE exco.attainment(m, s, o)::text IS DISTINCT FROM pg_temp.ref_att(m, s, o, 0)::text),
+          0::bigint, 'exco.attainment(m, s, o) = exact formula, text form');
+SELECT is((SELECT count(*) FROM perf_level
+            WHERE numeric_send(exco.attainment(m, s, o)) IS DISTINCT FROM numeric_send(pg_temp.ref_att(m, s, o, 0))),
+          0::bigint, 'exco.attainment(m, s, o) = exact formula, binary form (digits, weight, dscale)');
+SELECT is((SELECT count(*) FROM perf_level
+            WHERE exco.attainment(m, s, o, CASE WHEN o = s THEN m > o ELSE o < s END)::text
+                  IS DISTINCT FROM pg_temp.ref_att(m, s, o, CASE WHEN o = s THEN CASE WHEN m > o THEN -1 ELSE 1 END ELSE 0 END)::text),
+          0::bigint, 'exco.attainment(m, s, o, lower_is_better) = exact formula');
+SELECT is((SELECT count(*)
+             FROM (SELECT cm, exco.weighted_attainment(r, w) AS e,
+                          trim_scale(div(2 * sum(r * w) * 1e20 + sum(w), 2 * sum(w)) * 1e-20) AS x
+                     FROM (SELECT i % 5000 AS cm, exco.attainment(m, s, o) AS r, (1 + i % 5)::numeric / 2 AS w
+                             FROM (SELECT row_number() OVER () AS i, * FROM perf_level) x) y
+                    GROUP BY cm) z
+            WHERE e::text IS DISTINCT FROM x::text),
+          0::bigint, 'weighted_attainment = exact weighted mean, 5000 groups');
+SELECT is(exco.attainment(0.0000000000000000000049, 0, 1), 0::numeric, 'a rate below 0.5e-20 is 0');
+
+SELECT * FROM finish();
+ROLLBACK;
