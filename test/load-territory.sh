@@ -16,6 +16,9 @@ set -euo pipefail
 # The package version this project is tested with; override with EXCO_TERRITORY_VERSION.
 TERRITORY_VERSION=6.0.0
 TERRITORY_PACKAGE=@etalab/decoupage-administratif
+# sha256 of that version's tarball (npm's dist.integrity is sha512-XavYsFlb...pmCaQ==): the data
+# loaded by default is exactly the data the tests and the demo were checked against.
+TERRITORY_SHA256=c189ffd5b33fe40c2f19e1a923ce557f190622f39228745d3195d746dfe00c4a
 
 version=${EXCO_TERRITORY_VERSION:-$TERRITORY_VERSION}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -52,6 +55,13 @@ else
     resolved=$cache/$(basename "$packed")
     mv "$packed" "$resolved"
     [ "$resolved" = "$tgz" ] || ln -sf "$(basename "$resolved")" "$tgz"
+  fi
+  if [ "$version" = "$TERRITORY_VERSION" ]; then
+    sum=$(sha256sum "$tgz" | cut -d' ' -f1)
+    [ "$sum" = "$TERRITORY_SHA256" ] \
+      || die "$(basename "$tgz") has sha256 $sum, not the pinned $TERRITORY_SHA256: remove it from $cache to fetch it again"
+  else
+    say "version $version is not the pinned $TERRITORY_VERSION: its tarball is not checked against a pinned sha256"
   fi
   dir=$cache/$version
   if [ ! -s "$dir/package/data/communes.json" ]; then
