@@ -12,6 +12,7 @@
  * never built strings. A rejection is an ERROR: the statement writes nothing.
  */
 #include "exco.h"
+#include "scale.h"
 
 #include "access/htup_details.h"
 #include "catalog/namespace.h"
@@ -132,6 +133,7 @@ typedef struct ContractConfig
 	Oid			tier_type;
 	Oid			mission_type;
 	MissionCache missions;
+	ExcoScaleCache *scales;		/* the scales, read once per statement (scale.c) */
 } ContractConfig;
 
 static bool
@@ -241,8 +243,14 @@ contract_config(FunctionCallInfo fcinfo, TriggerData *td)
 	if (cfg && cfg->tgoid == tg->tgoid)
 		return cfg;
 	if (cfg == NULL)
-		cfg = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(ContractConfig));
-	memset(cfg, 0, sizeof(ContractConfig));
+		cfg = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(ContractConfig));
+	else
+	{
+		ExcoScaleCache *scales = cfg->scales;	/* valid for any trigger: keep it */
+
+		memset(cfg, 0, sizeof(ContractConfig));
+		cfg->scales = scales;
+	}
 	cfg->tier_type = exco_type_oid("tier");
 	cfg->mission_type = exco_type_oid("mission");
 	nsp = get_namespace_oid("exco", false);
@@ -296,14 +304,23 @@ static void
 read_row(ContractConfig *cfg, HeapTuple tuple, TupleDesc desc, ContractRow *row)
 {
 	int			r;
+	Datum	   *values = palloc(desc->natts * sizeof(Datum));
+	bool	   *isnull = palloc(desc->natts * sizeof(bool));
 
+	/* One pass over the tuple: heap_getattr per role would walk it again for each column. */
+	heap_deform_tuple(tuple, desc, values, isnull);
 	for (r = 0; r < R_COUNT; r++)
 	{
 		row->null[r] = true;
 		row->val[r] = (Datum) 0;
 		if (cfg->att[r])
-			row->val[r] = heap_getattr(tuple, cfg->att[r], desc, &row->null[r]);
+		{
+			row->val[r] = values[cfg->att[r] - 1];
+			row->null[r] = isnull[cfg->att[r] - 1];
+		}
 	}
+	pfree(values);
+	pfree(isnull);
 }
 
 /* "contract id=7", or "contract ref=C-01" with the key column, or "contract" without one. */
@@ -361,8 +378,6 @@ typedef struct CptsInfo
 } CptsInfo;
 
 static SPIPlanPtr plan_cpts = NULL;
-static SPIPlanPtr plan_scale_named = NULL;
-static SPIPlanPtr plan_scale_at = NULL;
 static SPIPlanPtr plan_contract_missions = NULL;
 
 static bool
@@ -405,40 +420,20 @@ lookup_cpts(int64 cpts, CptsInfo *info)
  * before it). *crises: the scale has amounts for the crises_sanitaires line, which makes that
  * mission socle for its contracts. Returns the scale's name, NULL when there is none.
  */
-static char *
-lookup_scale(const char *name, DateADT on, bool *crises)
+static const char *
+lookup_scale(ContractConfig *cfg, MemoryContext mcxt, const char *name, DateADT on, bool *crises)
 {
-	Oid			t_text[1] = {TEXTOID};
-	Oid			t_date[1] = {DATEOID};
-	Datum		args[1];
-	uint64		n;
-	bool		isnull;
+	ExcoScaleCache *cache = exco_scale_cache_in(&cfg->scales, mcxt);
+	const ExcoScale *scale = name ? exco_scale_find_named(cache, name) : exco_scale_find_on(cache, on);
+	int			t;
 
-	if (name)
-	{
-		exco_prepare_once(&plan_scale_named,
-						  "SELECT s.scale, EXISTS (SELECT 1 FROM exco.scale_amount a"
-						  " WHERE a.scale = s.scale AND a.line = 'crises_sanitaires')"
-						  " FROM exco.scale s WHERE s.scale = $1",
-						  1, t_text);
-		args[0] = CStringGetTextDatum(name);
-		n = exco_spi_run(plan_scale_named, args, NULL);
-	}
-	else
-	{
-		exco_prepare_once(&plan_scale_at,
-						  "SELECT s.scale, EXISTS (SELECT 1 FROM exco.scale_amount a"
-						  " WHERE a.scale = s.scale AND a.line = 'crises_sanitaires')"
-						  " FROM exco.scale s WHERE s.effective_from <= $1"
-						  " ORDER BY s.effective_from DESC LIMIT 1",
-						  1, t_date);
-		args[0] = DateADTGetDatum(on);
-		n = exco_spi_run(plan_scale_at, args, NULL);
-	}
-	if (n == 0)
+	if (scale == NULL)
 		return NULL;
-	*crises = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
-	return SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+	*crises = false;
+	for (t = TIER_MIN; t <= TIER_MAX; t++)
+		if (scale->cell[MISSION_CRISES_SANITAIRES][t - 1].known)
+			*crises = true;
+	return scale->name;
 }
 
 /* Which missions an exco.mission[] holds, as a bitmask of ExcoMission. */
@@ -501,6 +496,18 @@ tier_of_datum(Datum d, Oid typ)
 	return DatumGetTier(d);
 }
 
+/* Within contract_validate: the contract's name for messages, and SPI on demand. */
+#define WHO (who ? who : (who = contract_who(cfg, tuple, desc)))
+#define SPI_NEED() \
+	do { \
+		if (!spi) \
+		{ \
+			if ((rc = SPI_connect()) != SPI_OK_CONNECT) \
+				elog(ERROR, "SPI_connect failed: %s", SPI_result_code_string(rc)); \
+			spi = true; \
+		} \
+	} while (0)
+
 PG_FUNCTION_INFO_V1(contract_validate);
 Datum
 contract_validate(PG_FUNCTION_ARGS)
@@ -517,19 +524,19 @@ contract_validate(PG_FUNCTION_ARGS)
 	bool	   *repl = palloc0(natts * sizeof(bool));
 	bool		any_fill = false;
 	ContractRow row;
-	char	   *who;
+	char	   *who = NULL;	/* the contract, named for messages: built on first use */
+	bool		spi = false;	/* connected to SPI (only when a lookup needs it) */
 	DateADT		signed_on = 0;
 	bool		has_signed;
 	int			rc;
 
 	read_row(cfg, tuple, desc, &row);
-	who = contract_who(cfg, tuple, desc);
 
 	/* Rule 1: a contract is dated by its signature. */
 	if (cfg->att[R_SIGNED_ON] && row.null[R_SIGNED_ON])
 		ereport(ERROR,
 				(errcode(ERRCODE_NOT_NULL_VIOLATION),
-				 errmsg("%s: the signing date (%s) is missing", who,
+				 errmsg("%s: the signing date (%s) is missing", WHO,
 						quote_identifier(NameStr(TupleDescAttr(desc, cfg->att[R_SIGNED_ON] - 1)->attname))),
 				 errhint("Every rule of the contract runs from its signature: give the date it was signed."),
 				 errtable(td->tg_relation)));
@@ -540,7 +547,7 @@ contract_validate(PG_FUNCTION_ARGS)
 		if (DATE_NOT_FINITE(signed_on))
 			ereport(ERROR,
 					(errcode(ERRCODE_CHECK_VIOLATION),
-					 errmsg("%s: the signing date must be a real date, not %s", who,
+					 errmsg("%s: the signing date must be a real date, not %s", WHO,
 							exco_date_str(signed_on)),
 					 errtable(td->tg_relation)));
 	}
@@ -559,14 +566,11 @@ contract_validate(PG_FUNCTION_ARGS)
 			ereport(ERROR,
 					(errcode(ERRCODE_CHECK_VIOLATION),
 					 errmsg("%s: ends on %s, but a contract signed on %s ends on %s (signature + 5 years)",
-							who, exco_date_str(DatumGetDateADT(row.val[R_ENDS_ON])),
+							WHO, exco_date_str(DatumGetDateADT(row.val[R_ENDS_ON])),
 							exco_date_str(signed_on), exco_date_str(ends)),
 					 errhint("An ACI contract lasts 5 years (DOMAIN.md §5); leave the end date NULL to have it computed."),
 					 errtable(td->tg_relation)));
 	}
-
-	if ((rc = SPI_connect()) != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed: %s", SPI_result_code_string(rc));
 
 	/* Reference mode: the CPTS, its seat and territory from exco.cpts and exco.commune. */
 	if (!row.null[R_CPTS])
@@ -578,10 +582,12 @@ contract_validate(PG_FUNCTION_ARGS)
 			 role_changed(cfg, R_CPAM, td, &row));
 		CptsInfo	info;
 
+		if (need_pop || need_cpam)
+			SPI_NEED();
 		if ((need_pop || need_cpam) && !lookup_cpts(cpts, &info))
 			ereport(ERROR,
 					(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
-					 errmsg("%s: CPTS " INT64_FORMAT " does not exist in exco.cpts", who, cpts),
+					 errmsg("%s: CPTS " INT64_FORMAT " does not exist in exco.cpts", WHO, cpts),
 					 errtable(td->tg_relation)));
 
 		/* Population at signature: when NULL, the sum of the territory's communes now. */
@@ -593,7 +599,7 @@ contract_validate(PG_FUNCTION_ARGS)
 				ereport(ERROR,
 						(errcode(ERRCODE_NOT_NULL_VIOLATION),
 						 errmsg("%s: population is NULL and CPTS \"%s\" has no communes to sum",
-								who, info.name),
+								WHO, info.name),
 						 errhint("Add the CPTS's communes to exco.cpts_commune, or give the population at signature."),
 						 errtable(td->tg_relation)));
 			if ((pt == INT4OID && info.population > PG_INT32_MAX) ||
@@ -601,7 +607,7 @@ contract_validate(PG_FUNCTION_ARGS)
 				ereport(ERROR,
 						(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 						 errmsg("%s: population " INT64_FORMAT " of CPTS \"%s\" is out of range for type %s",
-								who, info.population, info.name, format_type_be(pt))));
+								WHO, info.population, info.name, format_type_be(pt))));
 			set_fill(cfg, values, nulls, repl, R_POPULATION,
 					 pt == INT8OID ? Int64GetDatum(info.population) :
 					 pt == INT4OID ? Int32GetDatum((int32) info.population) :
@@ -634,14 +640,14 @@ contract_validate(PG_FUNCTION_ARGS)
 						ereport(ERROR,
 								(errcode(ERRCODE_CHECK_VIOLATION),
 								 errmsg("%s: CPAM département %s is not %s, the only département of the territory of CPTS \"%s\"",
-										who, cpam, expected, info.name),
+										WHO, cpam, expected, info.name),
 								 errhint("The CPAM of the territory's département signs the contract (DOMAIN.md §5)."),
 								 errtable(td->tg_relation)));
 					else
 						ereport(ERROR,
 								(errcode(ERRCODE_CHECK_VIOLATION),
 								 errmsg("%s: CPAM département %s is not %s, the département of the seat of CPTS \"%s\"",
-										who, cpam, expected, info.name),
+										WHO, cpam, expected, info.name),
 								 info.ndeps > 1 ?
 								 errdetail("The territory spans départements %s.", info.deps) :
 								 errdetail("The territory has no communes yet."),
@@ -667,7 +673,7 @@ contract_validate(PG_FUNCTION_ARGS)
 			ereport(ERROR,
 					(errcode(ERRCODE_CHECK_VIOLATION),
 					 errmsg("%s: CPAM département %s is not %s, the département of the CPTS's seat",
-							who, text_value(&row, R_CPAM), seat),
+							WHO, text_value(&row, R_CPAM), seat),
 					 errhint("The CPAM of the seat's département signs the contract (DOMAIN.md §5)."),
 					 errtable(td->tg_relation)));
 	}
@@ -681,7 +687,7 @@ contract_validate(PG_FUNCTION_ARGS)
 		if (pop < 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_CHECK_VIOLATION),
-					 errmsg("%s: population " INT64_FORMAT " is negative", who, pop),
+					 errmsg("%s: population " INT64_FORMAT " is negative", WHO, pop),
 					 errhint("A CPTS population is the sum of its communes' populations."),
 					 errtable(td->tg_relation)));
 		expected = exco_tier_of_population(pop);
@@ -694,7 +700,7 @@ contract_validate(PG_FUNCTION_ARGS)
 			ereport(ERROR,
 					(errcode(ERRCODE_CHECK_VIOLATION),
 					 errmsg("%s: tier %d does not match population " INT64_FORMAT ", which is tier %d",
-							who, (int) tier_of_datum(row.val[R_TIER], cfg->typ[R_TIER]), pop,
+							WHO, (int) tier_of_datum(row.val[R_TIER], cfg->typ[R_TIER]), pop,
 							(int) expected),
 					 errhint("Tiers: 1 below 40 000 inhabitants, 2 below 80 000, 3 up to 175 000, 4 above (DOMAIN.md §2); leave the tier NULL to have it computed."),
 					 errtable(td->tg_relation)));
@@ -707,27 +713,27 @@ contract_validate(PG_FUNCTION_ARGS)
 	if (cfg->att[R_MISSIONS] || (cfg->att[R_SCALE] && row.null[R_SCALE] && has_signed))
 	{
 		bool		crises = false;
-		char	   *scale = NULL;
+		const char *scale = NULL;
 
 		if (!row.null[R_SCALE])
 		{
 			char	   *given = text_value(&row, R_SCALE);
 
-			scale = lookup_scale(given, 0, &crises);
+			scale = lookup_scale(cfg, fcinfo->flinfo->fn_mcxt, given, 0, &crises);
 			if (scale == NULL)
 				ereport(ERROR,
 						(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
-						 errmsg("%s: scale \"%s\" does not exist in exco.scale", who, given),
+						 errmsg("%s: scale \"%s\" does not exist in exco.scale", WHO, given),
 						 errtable(td->tg_relation)));
 		}
 		else if (has_signed)
 		{
-			scale = lookup_scale(NULL, signed_on, &crises);
+			scale = lookup_scale(cfg, fcinfo->flinfo->fn_mcxt, NULL, signed_on, &crises);
 			if (scale == NULL && cfg->att[R_SCALE])
 				ereport(ERROR,
 						(errcode(ERRCODE_CHECK_VIOLATION),
 						 errmsg("%s: no financing scale is in force on its signing date %s",
-								who, exco_date_str(signed_on)),
+								WHO, exco_date_str(signed_on)),
 						 errhint("The first CPTS scale, aci-cpts-2019, is in force from 2019-08-25 (SCALES.md); check the signing date or load the scale into exco.scale."),
 						 errtable(td->tg_relation)));
 			if (scale && cfg->att[R_SCALE])
@@ -757,7 +763,7 @@ contract_validate(PG_FUNCTION_ARGS)
 				ereport(ERROR,
 						(errcode(ERRCODE_CHECK_VIOLATION),
 						 errmsg("%s: socle mission%s missing from missions: %s",
-								who, strchr(missing.data, ',') ? "s" : "", missing.data),
+								WHO, strchr(missing.data, ',') ? "s" : "", missing.data),
 						 crises ?
 						 errhint("Under scale %s every contract signs up for acces_soins, parcours, prevention and crises_sanitaires.", scale) :
 						 scale ?
@@ -782,6 +788,7 @@ contract_validate(PG_FUNCTION_ARGS)
 		uint64		n,
 					i;
 
+		SPI_NEED();
 		exco_prepare_once(&plan_contract_missions,
 						  "SELECT mission, started_on FROM exco.contract_mission"
 						  " WHERE contract = $1 ORDER BY mission",
@@ -799,21 +806,22 @@ contract_validate(PG_FUNCTION_ARGS)
 				ereport(ERROR,
 						(errcode(ERRCODE_CHECK_VIOLATION),
 						 errmsg("%s: mission %s has a row in exco.contract_mission but is no longer in missions",
-								who, exco_mission_labels[m]),
+								WHO, exco_mission_labels[m]),
 						 errhint("Delete the mission's row from exco.contract_mission first."),
 						 errtable(td->tg_relation)));
 			if (has_signed && !isnull && DatumGetDateADT(started) < signed_on)
 				ereport(ERROR,
 						(errcode(ERRCODE_CHECK_VIOLATION),
 						 errmsg("%s: mission %s started on %s, before the new signing date %s",
-								who, exco_mission_labels[m], exco_date_str(DatumGetDateADT(started)),
+								WHO, exco_mission_labels[m], exco_date_str(DatumGetDateADT(started)),
 								exco_date_str(signed_on)),
 						 errhint("A mission starts on or after the signature; fix the mission's dates in exco.contract_mission first."),
 						 errtable(td->tg_relation)));
 		}
 	}
 
-	SPI_finish();
+	if (spi)
+		SPI_finish();
 
 	if (any_fill)
 		tuple = heap_modify_tuple(tuple, desc, values, nulls, repl);

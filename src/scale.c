@@ -120,7 +120,17 @@ load_scales(ExcoScaleCache *cache)
 ExcoScaleCache *
 exco_scale_cache(FunctionCallInfo fcinfo)
 {
-	ExcoScaleCache *cache = (ExcoScaleCache *) fcinfo->flinfo->fn_extra;
+	return exco_scale_cache_in((ExcoScaleCache **) &fcinfo->flinfo->fn_extra, fcinfo->flinfo->fn_mcxt);
+}
+
+/*
+ * The cache kept in *slot, allocated in mcxt on first use (a function's fn_extra and fn_mcxt, or
+ * a slot in another per-call-site state, such as the contract trigger's).
+ */
+ExcoScaleCache *
+exco_scale_cache_in(ExcoScaleCache **slot, MemoryContext mcxt)
+{
+	ExcoScaleCache *cache = *slot;
 	Snapshot	snap = ActiveSnapshotSet() ? GetActiveSnapshot() : NULL;
 #if PG_VERSION_NUM >= 170000
 	LocalTransactionId lxid = MyProc->vxid.lxid;
@@ -130,10 +140,9 @@ exco_scale_cache(FunctionCallInfo fcinfo)
 
 	if (cache == NULL)
 	{
-		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(ExcoScaleCache));
-		cache->cxt = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt, "exco scale cache",
-										   ALLOCSET_SMALL_SIZES);
-		fcinfo->flinfo->fn_extra = cache;
+		cache = MemoryContextAllocZero(mcxt, sizeof(ExcoScaleCache));
+		cache->cxt = AllocSetContextCreate(mcxt, "exco scale cache", ALLOCSET_SMALL_SIZES);
+		*slot = cache;
 	}
 
 	/*
@@ -163,11 +172,39 @@ exco_scale_cache(FunctionCallInfo fcinfo)
 	return cache;
 }
 
+/* The scale in force on a date, or NULL when none is. */
 const ExcoScale *
-exco_scale_on(ExcoScaleCache *cache, DateADT on_date)
+exco_scale_find_on(ExcoScaleCache *cache, DateADT on_date)
 {
 	int			i;
 
+	if (cache->nscales == 0 || on_date < cache->scales[0].effective_from)
+		return NULL;
+	for (i = cache->nscales - 1; i > 0; i--)
+		if (cache->scales[i].effective_from <= on_date)
+			break;
+	return &cache->scales[i];
+}
+
+/* The scale of that name, or NULL. */
+const ExcoScale *
+exco_scale_find_named(ExcoScaleCache *cache, const char *name)
+{
+	int			i;
+
+	for (i = 0; i < cache->nscales; i++)
+		if (strcmp(cache->scales[i].name, name) == 0)
+			return &cache->scales[i];
+	return NULL;
+}
+
+const ExcoScale *
+exco_scale_on(ExcoScaleCache *cache, DateADT on_date)
+{
+	const ExcoScale *scale = exco_scale_find_on(cache, on_date);
+
+	if (scale != NULL)
+		return scale;
 	if (cache->nscales == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -181,20 +218,16 @@ exco_scale_on(ExcoScaleCache *cache, DateADT on_date)
 						exco_date_str(on_date), cache->scales[0].name,
 						exco_date_str(cache->scales[0].effective_from)),
 				 errhint("CPTS contracts and their scales start with the ACI of August 2019.")));
-	for (i = cache->nscales - 1; i > 0; i--)
-		if (cache->scales[i].effective_from <= on_date)
-			break;
-	return &cache->scales[i];
+	return NULL;				/* keep the compiler quiet */
 }
 
 const ExcoScale *
 exco_scale_named(ExcoScaleCache *cache, const char *name)
 {
-	int			i;
+	const ExcoScale *scale = exco_scale_find_named(cache, name);
 
-	for (i = 0; i < cache->nscales; i++)
-		if (strcmp(cache->scales[i].name, name) == 0)
-			return &cache->scales[i];
+	if (scale != NULL)
+		return scale;
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("financing scale \"%s\" does not exist", name),

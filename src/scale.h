@@ -68,6 +68,9 @@ typedef struct ExcoCeiling
 } ExcoCeiling;
 
 extern ExcoScaleCache *exco_scale_cache(FunctionCallInfo fcinfo);
+extern ExcoScaleCache *exco_scale_cache_in(ExcoScaleCache **slot, MemoryContext mcxt);
+extern const ExcoScale *exco_scale_find_on(ExcoScaleCache *cache, DateADT on_date);
+extern const ExcoScale *exco_scale_find_named(ExcoScaleCache *cache, const char *name);
 extern const ExcoScale *exco_scale_on(ExcoScaleCache *cache, DateADT on_date);
 extern const ExcoScale *exco_scale_named(ExcoScaleCache *cache, const char *name);
 extern void exco_scale_cell(const ExcoScale *scale, ExcoMission m, Tier t, ExcoCeiling *out);
