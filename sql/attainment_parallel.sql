@@ -34,17 +34,7 @@ FROM (SELECT mission, exco.weighted_attainment(rate, weight) AS a,
       FROM attainment_par GROUP BY mission) AS s;
 
 -- Now force parallelism.
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET max_parallel_workers_per_gather = 2;
-SET parallel_leader_participation = off;	-- the workers see every row: all states are serialized
-SELECT current_setting('server_version_num')::integer >= 160000 AS pg16 \gset
-\if :pg16
-SET debug_parallel_query = on;
-\else
-SET force_parallel_mode = on;
-\endif
+\i sql/include/force_parallel.sql
 
 EXPLAIN (COSTS OFF)
 SELECT exco.weighted_attainment(rate, weight) FROM attainment_par;

@@ -67,16 +67,7 @@ FROM generate_series(1, 50000) AS i;
 ANALYZE deadline_big;
 CREATE TABLE deadline_serial AS
 SELECT id, exco.deadline_status(m, signed_on, started_on, deployed_on, '2023-06-30') AS s FROM deadline_big;
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET max_parallel_workers_per_gather = 2;
-SELECT current_setting('server_version_num')::int >= 160000 AS pg16 \gset
-\if :pg16
-SET debug_parallel_query = on;
-\else
-SET force_parallel_mode = on;
-\endif
+\i sql/include/force_parallel.sql
 EXPLAIN (COSTS OFF)
 SELECT s, count(*) FROM (SELECT exco.deadline_status(m, signed_on, started_on, deployed_on, '2023-06-30') AS s FROM deadline_big) x GROUP BY s;
 SELECT s, count(*) FROM (SELECT exco.deadline_status(m, signed_on, started_on, deployed_on, '2023-06-30') AS s FROM deadline_big) x GROUP BY s ORDER BY s;

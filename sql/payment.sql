@@ -147,17 +147,7 @@ ANALYZE payment_par;
 SELECT count(*) AS serial_rows, sum(p.amount) AS serial_sum
 FROM payment_par c
 CROSS JOIN LATERAL exco.payment_schedule(c.signed_on, c.tier, c.mission, c.started_on, c.attainment) AS p;
-SELECT current_setting('server_version_num')::integer >= 160000 AS pg16 \gset
-\if :pg16
-SET debug_parallel_query = on;
-\else
-SET force_parallel_mode = on;
-\endif
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET max_parallel_workers_per_gather = 2;
-SET parallel_leader_participation = off;
+\i sql/include/force_parallel.sql
 SET enable_memoize = off;  -- call the function for every row, in the workers
 EXPLAIN (COSTS OFF)
 SELECT count(*), sum(p.amount)

@@ -221,17 +221,7 @@ ANALYZE scale_par;
 SELECT count(*), sum(serial_total) AS serial_sum, count(serial_dedicated) AS serial_dedicated
 FROM scale_par;
 
-SELECT current_setting('server_version_num')::integer >= 160000 AS pg16 \gset
-\if :pg16
-SET debug_parallel_query = on;
-\else
-SET force_parallel_mode = on;
-\endif
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET max_parallel_workers_per_gather = 2;
-SET parallel_leader_participation = off;
+\i sql/include/force_parallel.sql
 EXPLAIN (COSTS OFF)
 SELECT count(*), sum((exco.ceiling(line, tier, d)).total) FROM scale_par;
 SELECT count(*), sum((exco.ceiling(line, tier, d)).total) AS parallel_sum,
