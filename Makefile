@@ -7,10 +7,18 @@ OBJS       = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 
 # The install script is assembled from one SQL part per concept (src/sql/NN_concept.sql),
 # in file-name order; released upgrade scripts live in extension/ and are shipped as they are.
-SQL_PARTS   = $(sort $(wildcard src/sql/*.sql))
-INSTALL_SQL = extension/$(EXTENSION)--$(EXTVERSION).sql
-DATA        = $(INSTALL_SQL) $(wildcard extension/$(EXTENSION)--*--*.sql)
-EXTRA_CLEAN = $(INSTALL_SQL)
+# Released install scripts (extension/exco--0.1.0.sql) are committed and frozen: a database that
+# installed them updates through the upgrade scripts.
+# The upgrade script from the previous release to this one is assembled the same way, from
+# src/upgrade/NN_topic.sql in file-name order (one part per change of the release).
+SQL_PARTS     = $(sort $(wildcard src/sql/*.sql))
+INSTALL_SQL   = extension/$(EXTENSION)--$(EXTVERSION).sql
+UPGRADE_FROM  = 0.1.0
+UPGRADE_PARTS = $(sort $(wildcard src/upgrade/*.sql))
+UPGRADE_SQL   = extension/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql
+DATA          = $(INSTALL_SQL) $(UPGRADE_SQL) \
+                $(filter-out $(INSTALL_SQL) $(UPGRADE_SQL),$(wildcard extension/$(EXTENSION)--*.sql))
+EXTRA_CLEAN   = $(INSTALL_SQL) $(UPGRADE_SQL)
 
 # pg_regress: every sql/*.sql, in name order, in one database where exco is already created.
 REGRESS      = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
@@ -24,13 +32,19 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-all: $(INSTALL_SQL)
+all: $(INSTALL_SQL) $(UPGRADE_SQL)
 
 $(INSTALL_SQL): $(SQL_PARTS) META.json
 	@mkdir -p extension
 	{ printf '%s\n' '-- exco $(EXTVERSION) install script, assembled from src/sql/*.sql by the Makefile.' \
 	    '\echo Use "CREATE EXTENSION exco" to load this file. \quit'; \
 	  for f in $(SQL_PARTS); do printf '\n-- ==== %s\n' "$$f"; cat "$$f"; done; } > $@
+
+$(UPGRADE_SQL): $(UPGRADE_PARTS) META.json
+	@mkdir -p extension
+	{ printf '%s\n' '-- exco $(UPGRADE_FROM) -> $(EXTVERSION) upgrade script, assembled from src/upgrade/*.sql by the Makefile.' \
+	    '\echo Use "ALTER EXTENSION exco UPDATE TO '"'"'$(EXTVERSION)'"'"'" to load this file. \quit'; \
+	  for f in $(UPGRADE_PARTS); do printf '\n-- ==== %s\n' "$$f"; cat "$$f"; done; } > $@
 
 # The two commands of the README, and the benchmark. Each installs what is missing,
 # builds, installs and runs against a throwaway cluster (see test/harness.sh).

@@ -16,6 +16,14 @@ PGVER=15
 
 say() { printf '== %s\n' "$*" >&2; }
 
+# One run at a time per machine: every run installs exco.so and the scripts into the one
+# PostgreSQL installation, so two checkouts testing side by side would load each other's build.
+exec 9>"${TMPDIR:-/tmp}/exco-harness.lock"
+if ! flock -n 9; then
+  say "another exco harness run holds ${TMPDIR:-/tmp}/exco-harness.lock; waiting for it"
+  flock 9
+fi
+
 # Run a command as root: directly when we are root, else through sudo.
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; else sudo -n "$@" || sudo "$@"; fi

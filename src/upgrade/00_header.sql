@@ -1,0 +1,5 @@
+-- Upgrade parts, one per change of the release, applied in file-name order. Each part keeps a
+-- database installed at the previous release equal to a fresh install of this one (the harness
+-- step test/steps/upgrade.sh compares the two schemas): new table columns go last in src/sql too,
+-- a changed function is CREATE OR REPLACE'd (or dropped and re-created with its COMMENT and
+-- grants), a changed view is re-created with its COMMENTs.

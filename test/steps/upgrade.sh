@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Upgrade from the previous release: a database created at 0.1.0 (the frozen install script
+# extension/exco--0.1.0.sql) with user rows in every exco table, then `ALTER EXTENSION exco UPDATE`,
+# must have the same schema as a fresh install of the current version, and keep every row.
+#
+# The schemas are compared with `pg_dump --schema-only --binary-upgrade`: in that mode pg_dump
+# writes every member object of an extension (types, functions, tables, views, comments,
+# grants) instead of a bare CREATE EXTENSION; what only carries OIDs and transaction ids is masked.
+# Runs inside the throwaway cluster of test/harness.sh (PG* environment set). Exit 1 on failure.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+old=exco_upgrade_old
+new=exco_upgrade_new
+work=$(mktemp -d)
+cleanup() {
+  rm -rf "$work"
+  dropdb --if-exists "$old" >/dev/null 2>&1 || true
+  dropdb --if-exists "$new" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+say() { printf 'upgrade: %s\n' "$*"; }
+fail() { printf 'upgrade: FAIL: %s\n' "$*" >&2; exit 1; }
+sql() { psql -X -q -A -t -v ON_ERROR_STOP=1 -d "$@"; }
+
+from=0.1.0
+to=$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' META.json | head -n 1)
+
+# Every row of every exco table (config tables and the scale rows users added), in a fixed order.
+rows() {
+  sql "$1" <<'SQL'
+SELECT c.relname || ' ' || (xpath('//n/text()', x))[1]::text || ' '
+       || (xpath('//h/text()', x))[1]::text
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'exco'
+CROSS JOIN LATERAL pg_catalog.query_to_xml(
+  pg_catalog.format('SELECT count(*) AS n, md5(coalesce(string_agg(t::text, ''|'' ORDER BY t::text), '''')) AS h FROM exco.%I t',
+                    c.relname), false, false, '') AS x
+WHERE c.relkind IN ('r', 'p')
+ORDER BY c.relname;
+SQL
+}
+
+schema() {
+  pg_dump --schema-only --binary-upgrade -d "$1" \
+    | grep -v -E '^(SELECT pg_catalog\.binary_upgrade_set_|-- For binary upgrade, must preserve)' \
+    | grep -v -E '^(SELECT pg_catalog\.setval\(|--( Dumped|.*Type: .*Schema: .*Owner:)|\\(un)?restrict )' \
+    | sed -E -e '/^$/d' -e "s/(relfrozenxid|relminmxid|oid) = '[0-9]+'/\\1 = 'N'/g" \
+             -e "s/^(SELECT pg_catalog\.binary_upgrade_create_empty_extension\('exco', 'exco', false, '[^']*', )'\{[0-9,]*\}'/\\1'{OIDS}'/"
+}
+
+dropdb --if-exists "$old" >/dev/null 2>&1 || true
+dropdb --if-exists "$new" >/dev/null 2>&1 || true
+createdb "$old"
+createdb "$new"
+
+say "$old: CREATE EXTENSION exco VERSION '$from', user rows in every table"
+sql "$old" -c 'SET client_min_messages = warning' -c "CREATE EXTENSION exco VERSION '$from'"
+sql "$old" -f test/steps/upgrade-data-0.1.0.sql >/dev/null
+[ "$(sql "$old" -c 'SELECT count(*) FROM exco.measure')" -gt 0 ] || fail "the $from database has no measures"
+before=$(rows "$old")
+
+say "$old: ALTER EXTENSION exco UPDATE (to $to)"
+sql "$old" -c 'ALTER EXTENSION exco UPDATE'
+[ "$(sql "$old" -c "SELECT extversion FROM pg_catalog.pg_extension WHERE extname = 'exco'")" = "$to" ] \
+  || fail "the updated database is not at $to"
+after=$(rows "$old")
+if [ "$before" != "$after" ]; then
+  diff <(printf '%s\n' "$before") <(printf '%s\n' "$after") >&2 || true
+  fail "user rows changed in the update"
+fi
+say "every row of every exco table is kept ($(printf '%s\n' "$after" | awk '{n += $2} END {print n}') rows)"
+
+say "$new: CREATE EXTENSION exco (fresh $to)"
+sql "$new" -c 'SET client_min_messages = warning' -c 'CREATE EXTENSION exco'
+schema "$old" | sed "s/$old/DB/g" > "$work/updated.sql"
+schema "$new" | sed "s/$new/DB/g" > "$work/fresh.sql"
+if ! diff -u "$work/fresh.sql" "$work/updated.sql" > "$work/diff"; then
+  head -n 200 "$work/diff" >&2
+  fail "the updated schema differs from a fresh install (- fresh, + updated)"
+fi
+say "OK: the updated schema equals a fresh install ($(wc -l < "$work/fresh.sql") lines of pg_dump --binary-upgrade)"
