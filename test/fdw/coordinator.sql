@@ -41,3 +41,15 @@ ORDER BY c.relname \gexec
 \ir queries.sql
 \set sch one
 \ir queries.sql
+
+-- Scales on every node: each shard's exco.scale_state (read by exco.scale_fingerprint_check()) and
+-- exco.scale (to load an amendment on a shard from here), in schema scales_shard<i>.
+SELECT format('CREATE SCHEMA %I', 'scales_shard' || i),
+       format('IMPORT FOREIGN SCHEMA exco LIMIT TO (scale_state, scale) FROM SERVER %I INTO %I',
+              'shard' || i, 'scales_shard' || i)
+FROM generate_series(0, 2) AS i \gexec
+-- Every shard's scale state, for exco.scale_fingerprint_check(node, fingerprint).
+CREATE VIEW public.shard_scale_state AS
+SELECT 'shard0' AS node, * FROM scales_shard0.scale_state
+UNION ALL SELECT 'shard1', * FROM scales_shard1.scale_state
+UNION ALL SELECT 'shard2', * FROM scales_shard2.scale_state;

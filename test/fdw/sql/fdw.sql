@@ -50,6 +50,7 @@ FROM pg_foreign_server, unnest(srvoptions) AS o GROUP BY srvname ORDER BY srvnam
 -- Partitions per shard: 6 regions × 3 tables each.
 SELECT s.srvname, count(*) AS foreign_partitions, string_agg(DISTINCT substring(c.relname from '_r(..)$'), ' ') AS regions
 FROM pg_foreign_table f JOIN pg_foreign_server s ON s.oid = f.ftserver JOIN pg_class c ON c.oid = f.ftrelid
+WHERE c.relnamespace = 'fed'::regnamespace
 GROUP BY s.srvname ORDER BY s.srvname;
 -- The same rows on the shards as here: 4 000 contracts, 4 × 4 000 + 1 333 (qualite, id mod 3 = 0)
 -- + 800 (accompagnement, id mod 5 = 0) = 18 133 missions, 4 000 × 10 × 5 = 200 000 measures.
@@ -141,3 +142,26 @@ SELECT count(*) AS missions,
        count(*) FILTER (WHERE f.attainment::text = o.attainment::text) AS same_digits
 FROM fed.q_by_mission_rewrite f JOIN one.q_by_mission o USING (mission);
 SELECT * FROM pg_temp.same('q_by_mission');
+
+-- ============================================================ scales on every node
+-- The fingerprint: 64 hex digits, the same whatever DateStyle (dates are hashed as YYYY-MM-DD).
+SELECT length(exco.scale_fingerprint()) AS hex_digits, exco.scale_fingerprint() ~ '^[0-9a-f]+$' AS hex;
+SELECT exco.scale_fingerprint() AS fp_default \gset
+SET DateStyle = 'German, DMY';
+SELECT exco.scale_fingerprint() = :'fp_default' AS same_under_german_datestyle;
+RESET DateStyle;
+-- Every shard installed the same exco: same fingerprint as here.
+SELECT node, exco.scale_fingerprint_check(node, fingerprint) AS same FROM shard_scale_state ORDER BY node;
+-- An amendment loaded here only: the check warns for each shard.
+INSERT INTO exco.scale (scale, effective_from, complete, source)
+VALUES ('fdw-test-amendment', '2031-01-01', false, 'postgres_fdw test only');
+SELECT node, exco.scale_fingerprint_check(node, fingerprint) AS same FROM shard_scale_state ORDER BY node;
+-- Loaded on every shard too (here through the shards' exco.scale; the README loads the same
+-- amendment file on every server with psql): the same fingerprint everywhere again.
+INSERT INTO scales_shard0.scale SELECT * FROM exco.scale WHERE scale = 'fdw-test-amendment';
+INSERT INTO scales_shard1.scale SELECT * FROM exco.scale WHERE scale = 'fdw-test-amendment';
+SELECT node, exco.scale_fingerprint_check(node, fingerprint) AS same FROM shard_scale_state ORDER BY node;
+INSERT INTO scales_shard2.scale SELECT * FROM exco.scale WHERE scale = 'fdw-test-amendment';
+SELECT node, exco.scale_fingerprint_check(node, fingerprint) AS same FROM shard_scale_state ORDER BY node;
+SELECT count(DISTINCT fingerprint) AS fingerprints, count(*) AS shards FROM shard_scale_state
+WHERE fingerprint = exco.scale_fingerprint();
