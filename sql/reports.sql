@@ -135,6 +135,14 @@ SELECT line, kind, count(*), sum(amount), min(unknown_reason) AS reason
   FROM exco.payments_at('2025-06-30') WHERE contract = 9312
  GROUP BY line, kind ORDER BY line, kind;
 
+-- Every column of every exco table and view has a comment (psql \d+, dashboard tools).
+SELECT c.relname, a.attname
+  FROM pg_catalog.pg_class c
+  JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+ WHERE c.relnamespace = 'exco'::regnamespace AND c.relkind IN ('r', 'v', 'p', 'm', 'f')
+   AND pg_catalog.col_description(c.oid, a.attnum) IS NULL
+ ORDER BY 1, 2;
+
 -- Clean up (the suites share one database).
 DELETE FROM exco.contract WHERE id IN (9311, 9312, 9321);
 DELETE FROM exco.cpts WHERE id IN (9301, 9302);

@@ -125,7 +125,8 @@ BEGIN ATOMIC
         THEN format('starting level %s or objective %s is not a finite number', i.starting, i.objective)
       WHEN (i.lower_is_better AND i.objective > i.starting) OR (NOT i.lower_is_better AND i.objective < i.starting)
         THEN format('objective %s is %s starting level %s, but lower_is_better is %s', i.objective,
-                    CASE WHEN i.objective > i.starting THEN 'above' ELSE 'below' END, i.starting, i.lower_is_better)
+                    CASE WHEN i.objective > i.starting THEN 'above' ELSE 'below' END, i.starting,
+                    CASE WHEN i.lower_is_better THEN 'true' ELSE 'false' END)
     END AS reason) q
   WHERE cm.started_on < y.ends_on
     AND (y.ends_on <= as_of
