@@ -247,7 +247,7 @@ BEGIN ATOMIC
   -- full contract years elapsed on as_of (signed_on + n years <= as_of, month-end clamped)
   CROSS JOIN LATERAL (SELECT n.n - CASE WHEN (c.signed_on + make_interval(years => n.n))::date > as_of THEN 1 ELSE 0 END AS elapsed
                         FROM (SELECT (extract(year FROM as_of) - extract(year FROM c.signed_on))::integer AS n) n) y
-  LEFT JOIN (SELECT s.contract, jsonb_object_agg(s.mission, s.status ORDER BY s.mission) AS statuses,
+  LEFT JOIN (SELECT s.contract, jsonb_object_agg(s.mission, s.status) AS statuses,
                     count(*) FILTER (WHERE s.late) AS late
                FROM exco.mission_status_at(as_of) s GROUP BY s.contract) ms ON ms.contract = c.id
   WHERE c.signed_on <= as_of;
