@@ -1,4 +1,4 @@
--- Benchmark 7, report: the reports on the demo territory (test/load-territory.sh and
+-- Benchmark report (test/bench/70_report.sql): the reports on the demo territory (test/load-territory.sh and
 -- test/scripts/demo-build.sql, as_of $EXCO_DEMO_AS_OF, default 2025-06-30) with its contracts,
 -- contract missions, indicators and measures copied deterministically REPORT_COPIES times
 -- (environment, default 100: about 64 000 contracts; copy k of row id is id k * 10 000 000 + id,
@@ -31,7 +31,9 @@ SELECT bench.has_function('regional_summary_at') AS has_report,
 
 \warn == report: loading the territory and building the demo
 \! bash test/load-territory.sh >/dev/null
+\o /dev/null
 \i test/scripts/demo-build.sql
+\o
 \warn == report: copying the contracts
 SELECT format('settings: report copies=%s (demo as_of %s)', :copies, :'as_of');
 SET session_replication_role = replica;  -- rows copied from valid rows: no trigger, no FK check
