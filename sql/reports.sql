@@ -135,6 +135,23 @@ SELECT line, kind, count(*), sum(amount), min(unknown_reason) AS reason
   FROM exco.payments_at('2025-06-30') WHERE contract = 9312
  GROUP BY line, kind ORDER BY line, kind;
 
+-- The report functions are inlined into the calling query (no function scan of a *_at function
+-- in the plan): a view's WHERE and a region reach the tables. The last query is the control:
+-- WITH ORDINALITY keeps the planner from inlining, so its plan scans the function.
+CREATE FUNCTION pg_temp.calls_report_function(q text) RETURNS boolean LANGUAGE plpgsql AS $$
+DECLARE p json;
+BEGIN
+  EXECUTE 'EXPLAIN (FORMAT JSON) ' || q INTO p;
+  RETURN p::text ~ '"Function Name": "[a-z_]+_at"';
+END $$;
+SELECT q, pg_temp.calls_report_function(q) AS calls_a_function
+  FROM unnest(ARRAY['SELECT * FROM exco.regional_summary',
+                    $q$SELECT * FROM exco.regional_summary_at('2023-06-30', 'W')$q$,
+                    'SELECT * FROM exco.contract_overview WHERE contract = 9311',
+                    'SELECT * FROM exco.mission_status', 'SELECT * FROM exco.payments WHERE contract = 9311',
+                    'SELECT * FROM exco.indicator_result', 'SELECT * FROM exco.mission_variable',
+                    $q$SELECT * FROM exco.mission_status_at('2020-01-01') WITH ORDINALITY$q$]) AS q;
+
 -- Every column of every exco table and view has a comment (psql \d+, dashboard tools).
 SELECT c.relname, a.attname
   FROM pg_catalog.pg_class c

@@ -25,9 +25,9 @@
 -- options, the planner inlines it into the calling query: a view's or caller's WHERE reaches the
 -- tables, a region given to regional_summary_at is a constant where the tables are read, and a
 -- postgres_fdw shard sees plain SQL. A SET search_path clause would forbid the inlining. STABLE:
--- they read tables (and as_of is an argument, not current_date). PARALLEL SAFE: read only. Not
--- STRICT: region is NULL for the whole country, and a STRICT set-returning function is not
--- inlined when an argument may be NULL.
+-- they read tables (and as_of is an argument, not current_date); the planner never inlines a
+-- VOLATILE one. PARALLEL SAFE: read only. Not STRICT: the planner never inlines a STRICT
+-- set-returning function, and region is NULL for the whole country; a NULL as_of gives no rows.
 
 -- ---------------------------------------------------------------------------------------------
 -- Scale look-ups that never raise (C, src/report.c: the per-call-site scale cache of exco.ceiling,
