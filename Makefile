@@ -23,6 +23,10 @@ EXTRA_CLEAN   = $(INSTALL_SQL) $(UPGRADE_SQL)
 # pg_regress: every sql/*.sql, in name order, in one database where exco is already created.
 REGRESS      = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --load-extension=exco
+# pg_isolation_regress: every specs/*.spec (expected/NAME.out), run by installcheck after REGRESS,
+# in its own database (isolation_regression) where exco is already created.
+ISOLATION      = $(patsubst specs/%.spec,%,$(sort $(wildcard specs/*.spec)))
+ISOLATION_OPTS = --load-extension=exco
 
 PG_CPPFLAGS = -I$(srcdir)/src
 # -Wno-unused-parameter: PostgreSQL's own headers (storage/bufpage.h) trip it under -Wextra.
