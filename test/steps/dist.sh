@@ -37,10 +37,13 @@ make -s dist DIST_DIR="$work" >/dev/null
 [ -s "$zip" ] || fail "make dist did not write $zip"
 
 # Every entry under the prefix; the files a PGXN user needs are there.
-outside=$(unzip -Z1 "$zip" | grep -v "^$prefix/" || true)
+# (The listing is read once into a file: `unzip | grep -q` would fail under pipefail when grep
+# stops reading early.)
+unzip -Z1 "$zip" > "$work/list"
+outside=$(grep -v "^$prefix/" "$work/list" || true)
 [ -z "$outside" ] || fail "entries outside $prefix/: $outside"
 for f in META.json LICENSE README.md Makefile exco.control extension/exco--0.1.0.sql doc/rules.md; do
-  unzip -Z1 "$zip" | grep -qx "$prefix/$f" || fail "$f is not in the archive"
+  grep -qx "$prefix/$f" "$work/list" || fail "$f is not in the archive"
 done
 
 say "unpack and build with PGXS in $work"

@@ -17,7 +17,7 @@ anchors=$(sed -n 's/.*<a id="\(s[0-9][0-9-]*\)"><\/a>.*/\1/p' "$rules" | sort -u
 
 bad=0
 for n in $sections; do
-  printf '%s\n' "$anchors" | grep -qx -- "s${n//./-}" \
+  grep -qx -- "s${n//./-}" <<< "$anchors" \
     || { say "FAIL: section §$n of $rules has no anchor <a id=\"s${n//./-}\"></a>" >&2; bad=1; }
 done
 
@@ -27,7 +27,7 @@ files=$(find README.md doc src sql test -type f \( -name '*.md' -o -name '*.c' -
 while IFS=: read -r file line ref; do
   [ -n "$ref" ] || continue
   n=${ref##*§}
-  if ! printf '%s\n' "$sections" | grep -qx -- "$n"; then
+  if ! grep -qx -- "$n" <<< "$sections"; then
     say "FAIL: $file:$line cites $ref: doc/rules.md has no section §$n" >&2
     bad=1
   fi
@@ -36,7 +36,7 @@ done < <(grep -n -o -E 'rules\.md §[0-9]+(\.[0-9]+)?' $files || true)
 while IFS=: read -r file line ref; do
   [ -n "$ref" ] || continue
   a=${ref##*#}
-  if ! printf '%s\n' "$anchors" | grep -qx -- "$a"; then
+  if ! grep -qx -- "$a" <<< "$anchors"; then
     say "FAIL: $file:$line links $ref: doc/rules.md has no anchor $a" >&2
     bad=1
   fi
