@@ -52,7 +52,7 @@ $(UPGRADE_SQL): $(UPGRADE_PARTS) META.json
 
 # The two commands of the README, and the benchmark. Each installs what is missing,
 # builds, installs and runs against a throwaway cluster (see test/harness.sh).
-.PHONY: test demo bench load-territory
+.PHONY: test demo bench load-territory test-valgrind stress
 test:
 	bash test/harness.sh test
 demo:
@@ -60,6 +60,13 @@ demo:
 # make bench BENCH_ROWS=1000000: rows of the large benchmarks (default 10 000 000), see doc/bench.md.
 bench:
 	bash test/harness.sh bench
+# Not part of make test: the pg_regress suites against a server under valgrind memcheck
+# (VALGRIND_SUITES="tier scale" for a subset), and pgbench on the triggers and views for
+# STRESS_SECONDS (default 60) with 8 clients, then the invariants. See README "Under load".
+test-valgrind:
+	bash test/harness.sh valgrind
+stress:
+	bash test/harness.sh stress
 # Load the French territory (communes, EPCI, départements, regions) into the database named by
 # the PG* environment variables: `make load-territory`, or `make load-territory DIR=path` for a
 # directory of JSON files (see doc/territory.md).
