@@ -64,10 +64,11 @@ DECLARE
   c record;
   m exco.mission;
   n integer;
+  v_pick bigint := 1000000 + floor(random() * (SELECT last_value - 999999 FROM stress.contract_id));
 BEGIN
+  -- The first contract from a random id on (the random id drawn once, not per row).
   SELECT id, signed_on, missions INTO c FROM exco.contract
-   WHERE id >= 1000000 + floor(random() * (SELECT last_value - 999999 FROM stress.contract_id))
-   ORDER BY id LIMIT 1;
+   WHERE id >= v_pick ORDER BY id LIMIT 1;
   IF NOT FOUND THEN
     RETURN;
   END IF;
