@@ -50,6 +50,18 @@ $(UPGRADE_SQL): $(UPGRADE_PARTS) META.json
 	    '\echo Use "ALTER EXTENSION exco UPDATE TO '"'"'$(EXTVERSION)'"'"'" to load this file. \quit'; \
 	  for f in $(UPGRADE_PARTS); do printf '\n-- ==== %s\n' "$$f"; cat "$$f"; done; } > $@
 
+# make dist: the PGXN archive exco-VERSION.zip of the LAST COMMIT (git archive HEAD: uncommitted
+# changes are not in it), every file under exco-VERSION/; VERSION is read from HEAD's META.json.
+# DIST_DIR (default: here) is where the zip goes. test/steps/dist.sh builds and installs it.
+DIST_VERSION = $(shell git show HEAD:META.json 2>/dev/null | sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' | head -n 1)
+DIST_DIR    ?= .
+.PHONY: dist
+dist:
+	@test -n "$(DIST_VERSION)" || { echo "make dist: no META.json version in the last commit (is this a git checkout?)" >&2; exit 1; }
+	git archive --format=zip --prefix=$(EXTENSION)-$(DIST_VERSION)/ \
+	  --output=$(DIST_DIR)/$(EXTENSION)-$(DIST_VERSION).zip HEAD
+	@echo "make dist: $(DIST_DIR)/$(EXTENSION)-$(DIST_VERSION).zip (the last commit, $$(git rev-parse --short HEAD))"
+
 # The two commands of the README, and the benchmark. Each installs what is missing,
 # builds, installs and runs against a throwaway cluster (see test/harness.sh).
 .PHONY: test demo bench load-territory test-valgrind stress

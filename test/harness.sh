@@ -49,8 +49,10 @@ need_npm() {
   command -v npm >/dev/null 2>&1 || need_packages npm
 }
 
+# unzip: test/steps/dist.sh unpacks the `make dist` archive (git writes the zip itself).
 base_packages=(build-essential "postgresql-$PGVER" "postgresql-server-dev-$PGVER"
-               postgresql-common "postgresql-$PGVER-pgtap" libtap-parser-sourcehandler-pgtap-perl)
+               postgresql-common "postgresql-$PGVER-pgtap" libtap-parser-sourcehandler-pgtap-perl
+               unzip)
 
 build_and_install() {
   export PG_CONFIG=/usr/lib/postgresql/$PGVER/bin/pg_config
