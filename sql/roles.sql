@@ -7,7 +7,7 @@
 --    territory or the scales; the dashboard role reads every view and writes nothing.
 -- 3. An ARS analyst of region RA sees through every view only RA's rows, the same rows as the
 --    superuser gets for RA.
--- Own objects: regions RA/RB, communes RA*/RB*, CPTS 7021-7023, contracts 7121-7123, roles
+-- Own objects: regions RA/RB, communes RA*/RB*, CPTS 7021-7023, contracts 7121-7125, roles
 -- exco_dashboard, exco_entry, exco_ars_analyst and exco_test_*; all removed at the end.
 \set VERBOSITY sqlstate
 SET datestyle = ISO, YMD;
@@ -27,6 +27,12 @@ INSERT INTO exco.cpts_commune VALUES (7021, 'RA101'), (7021, 'RA102'), (7022, 'R
 INSERT INTO exco.contract (id, cpts, signed_on, region, missions) VALUES
   (7121, 7021, '2019-09-01', 'RA', '{acces_soins,parcours,prevention}'),
   (7122, 7022, '2019-09-01', 'RB', '{acces_soins,parcours,prevention}');
+-- And one running contract per region, signed 2024-01-15 (ends 2029-01-15) under the scale they
+-- name, aci-cpts-2019 (doc/rules.md §8.1), without mission rows: until 2029 each is its CPTS's
+-- running contract in exco.regional_summary.
+INSERT INTO exco.contract (id, cpts, signed_on, region, scale, missions) VALUES
+  (7124, 7021, '2024-01-15', 'RA', 'aci-cpts-2019', '{acces_soins,parcours,prevention}'),
+  (7125, 7022, '2024-01-15', 'RB', 'aci-cpts-2019', '{acces_soins,parcours,prevention}');
 INSERT INTO exco.contract_mission VALUES
   (7121, 'acces_soins', '2019-12-01', '2020-06-01'), (7121, 'parcours', '2020-05-01', NULL),
   (7122, 'acces_soins', '2019-10-01', NULL);
@@ -86,12 +92,14 @@ RESET ROLE;
 -- Dashboard: every view, both regions; no write (42501).
 SET ROLE exco_test_dash;
 SELECT contract, region, population, tier, yearly_ceiling, late_missions
-FROM exco.contract_overview WHERE contract BETWEEN 7121 AND 7123 ORDER BY contract;
+FROM exco.contract_overview WHERE contract BETWEEN 7121 AND 7125 ORDER BY contract;
 DELETE FROM exco.measure WHERE indicator = 7223;
 RESET ROLE;
 
 -- ===== 3. The ARS analyst of region RA =====
--- Every row of every view, as the analyst, then as the superuser restricted to RA.
+-- Every row of every view, as the analyst, then as the superuser restricted to RA. In
+-- exco.regional_summary the rows of region RA are compared; the analyst's other rows are shown
+-- below.
 SET ROLE exco_test_ars_ra;
 CREATE TEMP TABLE roles_analyst AS
 SELECT 'indicator_result' AS v, x::text AS r FROM exco.indicator_result x
@@ -99,29 +107,38 @@ UNION ALL SELECT 'mission_variable', x::text FROM exco.mission_variable x
 UNION ALL SELECT 'mission_status', x::text FROM exco.mission_status x
 UNION ALL SELECT 'contract_overview', x::text FROM exco.contract_overview x
 UNION ALL SELECT 'payments', x::text FROM exco.payments x
-UNION ALL SELECT 'regional_summary', x::text FROM exco.regional_summary x
+UNION ALL SELECT 'regional_summary', x::text FROM exco.regional_summary x WHERE x.region = 'RA'
 UNION ALL SELECT 'scale_sheet', x::text FROM exco.scale_sheet x;
--- What the analyst reads in the tables: RA's two contracts, their missions, indicators and
--- measures; RB's contract 7122 is not there. Writing: 42501.
+-- What the analyst reads in the tables: RA's contracts, their missions, indicators and
+-- measures; RB's contracts 7122 and 7125 are not there. Writing: 42501.
 SELECT (SELECT array_agg(id ORDER BY id) FROM exco.contract) AS contracts,
        (SELECT array_agg(id ORDER BY id) FROM exco.cpts) AS cpts,
        (SELECT count(*) FROM exco.contract_mission) AS missions,
        (SELECT array_agg(id ORDER BY id) FROM exco.indicator) AS indicators,
        (SELECT count(*) FROM exco.measure) AS measures;
 INSERT INTO exco.measure VALUES (7221, 3, 1);
--- Hand-checked (doc/rules.md §2, §3, §4, §8.1):
+-- Hand-checked (doc/rules.md §2, §3, §8.1):
 -- 7121: tier 2, ceiling 207 000 (above); acces_soins started 2019-12-01, deployed 2020-06-01
 --   (start by 2020-03-01, deploy by 2020-09-01): on time; parcours started 2020-05-01 (by
 --   2020-09-01), not deployed by 2021-09-01: deploy_overdue; 1 late (prevention has no row).
 -- 7123: tier 1: fonctionnement 50 000 + acces_soins 15 000 + 25 000 + parcours 25 000 + 25 000
 --   + prevention 10 000 + 10 000 = 160 000; acces_soins started 2020-01-01, not deployed by
 --   2020-10-01 (signature + 12 months): deploy_overdue, 1 late.
--- Region RA: 2 CPTS (tier 1: 7023, tier 2: 7021), population covered 60 000 of 60 000 = 100.0 %,
---   2 contracts, 207 000 + 160 000 = 367 000; variable due: 7121 parcours years 1 and 2:
---   rate 50 % and 100 % of 10 000 = 5 000 + 10 000 (under the 35 000 cap), 7123 acces_soins
---   year 1: 25 % of 4 000 = 1 000 (cap 25 000): 16 000; late missions 1 + 1 = 2.
-SELECT v, r FROM roles_analyst WHERE v IN ('contract_overview', 'regional_summary') ORDER BY v, r;
+-- 7124: CPTS 7021, tier 2, 207 000, no mission row: 0 late.
+SELECT contract, region, population, tier, yearly_ceiling, late_missions
+FROM exco.contract_overview ORDER BY contract;
+-- The summary as the analyst: region RA and its département RA1: 2 CPTS (7023 tier 1, 7021
+-- tier 2), 1 running contract (7124: 7121 and 7123 ended in 2024), 207 000. Region RB and RB1:
+-- the analyst sees no CPTS and no contract there (only the public population); France sums what
+-- the analyst sees: RA's figures.
+SELECT level, region, area_departement, cpts, tier_1, tier_2, tier_3, contracts, yearly_ceiling, late_missions
+FROM exco.regional_summary WHERE region IN ('RA', 'RB') OR level = 'france'
+ORDER BY level, region, area_departement;
 RESET ROLE;
+-- The superuser sees region RB's CPTS 7022 (tier 3) and its running contract 7125: 75 000 +
+-- 25 000 + 40 000 + 45 000 + 45 000 + 17 500 + 17 500 = 265 000.
+SELECT level, region, area_departement, cpts, tier_1, tier_2, tier_3, contracts, yearly_ceiling, late_missions
+FROM exco.regional_summary WHERE region IN ('RA', 'RB') ORDER BY level, region, area_departement;
 CREATE TEMP TABLE roles_superuser AS
 SELECT 'indicator_result' AS v, x::text AS r FROM exco.indicator_result x
   WHERE x.contract IN (SELECT id FROM exco.contract WHERE region = 'RA')
@@ -134,11 +151,8 @@ UNION ALL SELECT 'payments', x::text FROM exco.payments x
   WHERE x.contract IN (SELECT id FROM exco.contract WHERE region = 'RA')
 UNION ALL SELECT 'regional_summary', x::text FROM exco.regional_summary x WHERE x.region = 'RA'
 UNION ALL SELECT 'scale_sheet', x::text FROM exco.scale_sheet x;
--- The superuser sees RB too (contract 7122): the analyst's rows are a restriction, not the
--- whole.
-SELECT count(*) AS all_regions_overview_rows FROM exco.contract_overview WHERE contract BETWEEN 7121 AND 7123;
--- Rows per view, as the analyst and as the superuser for RA; then the rows only one side has:
--- none.
+-- Rows per view, as the analyst and as the superuser for RA (this suite's and the shipped
+-- scales' rows); then the rows only one side has, over every row: none.
 SELECT v, count(*) FILTER (WHERE side = 'analyst') AS analyst, count(*) FILTER (WHERE side = 'superuser') AS superuser
 FROM (SELECT 'analyst' AS side, * FROM roles_analyst UNION ALL SELECT 'superuser', * FROM roles_superuser) a
 WHERE v <> 'scale_sheet' OR r LIKE '(aci-cpts-20%'
@@ -169,7 +183,7 @@ DROP OWNED BY exco_test_plain, exco_test_dash, exco_test_entry, exco_test_ars_ra
   exco_dashboard, exco_entry, exco_ars_analyst;
 DROP ROLE exco_test_plain, exco_test_dash, exco_test_entry, exco_test_ars_ra,
   exco_dashboard, exco_entry, exco_ars_analyst;
-DELETE FROM exco.contract WHERE id BETWEEN 7121 AND 7123;
+DELETE FROM exco.contract WHERE id BETWEEN 7121 AND 7125;
 DELETE FROM exco.cpts_commune WHERE cpts BETWEEN 7021 AND 7023;
 DELETE FROM exco.cpts WHERE id BETWEEN 7021 AND 7023;
 DELETE FROM exco.commune WHERE code LIKE 'R_10_';
