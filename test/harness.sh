@@ -3,6 +3,7 @@
 # PostgreSQL cluster. Used by `make test`, `make demo` and `make bench`.
 #
 #   bash test/harness.sh test    build, install, run every pg_regress suite and every pgTAP file
+#   bash test/harness.sh test-fdw  build, install, run the postgres_fdw suite (test/fdw/run.sh)
 #   bash test/harness.sh demo    build, install, load the real territory data, print the report
 #   bash test/harness.sh bench   build, install, run the benchmarks (test/bench/)
 #   bash test/harness.sh valgrind  build, install, run the pg_regress suites under valgrind
@@ -96,6 +97,12 @@ case "$mode" in
     say "$suites pg_regress and isolation suites, $taps pgTAP files, $steps harness steps"
     echo "exco: $((suites + taps + steps)) passed, 0 failed"
     ;;
+  test-fdw)
+    need_packages "${base_packages[@]}"
+    build_and_install
+    say "running the postgres_fdw suite (coordinator and 3 shards) against throwaway clusters"
+    in_cluster 'bash test/fdw/run.sh'
+    ;;
   demo)
     need_packages "${base_packages[@]}"
     need_npm
@@ -137,5 +144,5 @@ case "$mode" in
     in_cluster 'bash test/stress/run.sh'
     ;;
   *)
-    echo "usage: $0 test|demo|bench|valgrind|stress" >&2; exit 2 ;;
+    echo "usage: $0 test|test-fdw|demo|bench|valgrind|stress" >&2; exit 2 ;;
 esac
