@@ -1,9 +1,9 @@
 -- Contract validation triggers: exco.validate_contract(), exco.validate_contract_mission(),
--- exco.validate_cpts_commune() (DOMAIN.md §2, §3, §5; SCALES.md; doc/contract.md).
+-- exco.validate_cpts_commune() (doc/rules.md §2, §3, §5; doc/rules.md §8; doc/contract.md).
 -- Every error is shown with its message, detail and hint, then its SQLSTATE (\echo :SQLSTATE).
 -- Own objects: region ZR, départements Z1/Z2, communes Z*, CPTS and contracts with ids 9xxx,
 -- tables contract_trigger_*; all removed at the end. The two scale rows below are the ones the
--- extension ships (SCALES.md); ON CONFLICT DO NOTHING keeps the shipped ones when present.
+-- extension ships (doc/rules.md §8); ON CONFLICT DO NOTHING keeps the shipped ones when present.
 \set VERBOSITY default
 SET datestyle = 'ISO, YMD';
 
@@ -11,7 +11,7 @@ INSERT INTO exco.scale (scale, effective_from, complete, source) VALUES
   ('aci-cpts-2019', '2019-08-25', true, 'JO 2019-08-24'),
   ('aci-cpts-2022', '2022-04-01', false, 'avenant 2')
 ON CONFLICT DO NOTHING;
--- Amendment 2 pays crises_sanitaires (T3 known, SCALES.md): that makes the mission socle.
+-- Amendment 2 pays crises_sanitaires (T3 known, doc/rules.md §8): that makes the mission socle.
 INSERT INTO exco.scale_amount (scale, line, tier, share, amount) VALUES
   ('aci-cpts-2022', 'crises_sanitaires', '3', 'fixed', 22500),
   ('aci-cpts-2022', 'crises_sanitaires', '3', 'variable', 67500)
@@ -34,7 +34,7 @@ INSERT INTO exco.cpts (id, name, seat) VALUES
   (9001, 'CT Nord', 'Z1001'), (9002, 'CT Sud', 'Z2002'), (9003, 'CT Vide', 'Z2002');
 INSERT INTO exco.cpts_commune VALUES (9001, 'Z1001'), (9001, 'Z2001'), (9002, 'Z1002'), (9002, 'Z1003');
 
--- ===== exco.cpts_commune: a commune belongs to at most one CPTS (DOMAIN.md §2) =====
+-- ===== exco.cpts_commune: a commune belongs to at most one CPTS (doc/rules.md §2) =====
 INSERT INTO exco.cpts_commune VALUES (9002, 'Z2001');
 \echo :SQLSTATE
 -- UPDATE onto a commune held by another CPTS: same rule.
@@ -88,7 +88,7 @@ VALUES (9112, 9001, '2020-01-15', 'ZR', 'Z2', '{acces_soins,parcours,prevention}
 INSERT INTO exco.contract (id, cpts, signed_on, region, cpam_departement, missions)
 VALUES (9113, 9002, '2020-01-15', 'ZR', 'Z2', '{acces_soins,parcours,prevention}');
 \echo :SQLSTATE
--- Rule: tier against population. 40000 is tier 2 (DOMAIN.md §2: [40 000, 80 000)) -> 23514.
+-- Rule: tier against population. 40000 is tier 2 (doc/rules.md §2: [40 000, 80 000)) -> 23514.
 INSERT INTO exco.contract (id, cpts, signed_on, region, population, tier, missions)
 VALUES (9114, 9001, '2020-01-15', 'ZR', 40000, '1', '{acces_soins,parcours,prevention}');
 \echo :SQLSTATE

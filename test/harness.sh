@@ -62,7 +62,8 @@ build_and_install() {
 # user it only needs to read nothing from here, so no permission change is required.
 in_cluster() {
   # shellcheck disable=SC2016
-  pg_virtualenv -v "$PGVER" -t sh -c "$1"
+  # 9>&-: the cluster's server must not inherit the lock, or a server left behind would hold it.
+  pg_virtualenv -v "$PGVER" -t sh -c "$1" 9>&-
 }
 
 case "$mode" in

@@ -1,4 +1,4 @@
--- Contract validation triggers (DOMAIN.md §2, §3, §5; SCALES.md), doc/contract.md.
+-- Contract validation triggers (doc/rules.md §2, §3, §5, §8), doc/contract.md.
 --
 -- Markings of the trigger functions: VOLATILE (they read tables with a fresh snapshot per
 -- lookup, and validate_contract_mission takes a row lock) and PARALLEL SAFE like every trigger
