@@ -296,6 +296,49 @@ CREATE TRIGGER bad BEFORE DELETE ON contract_trigger_bad
 DELETE FROM contract_trigger_bad;
 \echo :SQLSTATE
 
+-- ===== A hostile search_path changes nothing (CVE-2018-1058) =====
+-- A schema before pg_catalog with look-alike =, <>, sum, count, min and string_agg: every one
+-- of them, if the trigger's queries resolved it, would change a verdict (= always true, <>
+-- always false, sum 0, count 1, min 'Z2', string_agg 'evil'). A new connection, so the kept
+-- plans are prepared under this search_path.
+CREATE SCHEMA contract_trigger_evil;
+CREATE FUNCTION contract_trigger_evil.t_eq(text, text) RETURNS boolean LANGUAGE sql AS 'SELECT true';
+CREATE FUNCTION contract_trigger_evil.i_eq(bigint, bigint) RETURNS boolean LANGUAGE sql AS 'SELECT true';
+CREATE FUNCTION contract_trigger_evil.i_ne(bigint, bigint) RETURNS boolean LANGUAGE sql AS 'SELECT false';
+CREATE OPERATOR contract_trigger_evil.= (LEFTARG = text, RIGHTARG = text, FUNCTION = contract_trigger_evil.t_eq);
+CREATE OPERATOR contract_trigger_evil.= (LEFTARG = bigint, RIGHTARG = bigint, FUNCTION = contract_trigger_evil.i_eq);
+CREATE OPERATOR contract_trigger_evil.<> (LEFTARG = bigint, RIGHTARG = bigint, FUNCTION = contract_trigger_evil.i_ne);
+CREATE FUNCTION contract_trigger_evil.zero(bigint, bigint) RETURNS bigint LANGUAGE sql AS 'SELECT 0::bigint';
+CREATE AGGREGATE contract_trigger_evil.sum(bigint) (SFUNC = contract_trigger_evil.zero, STYPE = bigint, INITCOND = '0');
+CREATE FUNCTION contract_trigger_evil.one(bigint, text) RETURNS bigint LANGUAGE sql AS 'SELECT 1::bigint';
+CREATE AGGREGATE contract_trigger_evil.count(text) (SFUNC = contract_trigger_evil.one, STYPE = bigint, INITCOND = '1');
+CREATE FUNCTION contract_trigger_evil.z2(text, text) RETURNS text LANGUAGE sql AS $$SELECT 'Z2'$$;
+CREATE AGGREGATE contract_trigger_evil.min(text) (SFUNC = contract_trigger_evil.z2, STYPE = text);
+CREATE FUNCTION contract_trigger_evil.ev(text, text, text) RETURNS text LANGUAGE sql AS $$SELECT 'evil'$$;
+CREATE AGGREGATE contract_trigger_evil.string_agg(text, text) (SFUNC = contract_trigger_evil.ev, STYPE = text);
+\c
+SET datestyle = 'ISO, YMD';
+SET search_path = contract_trigger_evil, pg_catalog, exco;
+-- Nord (9001) spans Z1 and Z2, seat in Z1: CPAM Z1 and population 45000 filled, as without the
+-- hostile schema (contract 9101 above).
+INSERT INTO exco.contract (id, cpts, signed_on, region, missions)
+VALUES (9190, 9001, '2020-01-15', 'ZR', '{acces_soins,parcours,prevention}');
+SELECT cpam_departement, population, tier FROM exco.contract WHERE id = 9190;
+-- CPAM Z2 for Nord: rejected with the same message and detail as 9112 above.
+INSERT INTO exco.contract (id, cpts, signed_on, region, cpam_departement, missions)
+VALUES (9191, 9001, '2020-01-15', 'ZR', 'Z2', '{acces_soins,parcours,prevention}');
+\echo :SQLSTATE
+-- A commune already in Nord put in Sud: still refused, naming both CPTS.
+INSERT INTO exco.cpts_commune VALUES (9002, 'Z2001');
+\echo :SQLSTATE
+-- A mission row before the signature: still refused.
+INSERT INTO exco.contract_mission VALUES (9190, 'parcours', '2020-01-14', NULL);
+\echo :SQLSTATE
+RESET search_path;
+SET client_min_messages = warning;
+DROP SCHEMA contract_trigger_evil CASCADE;
+RESET client_min_messages;
+
 -- ===== Clean up =====
 DROP TABLE contract_trigger_mine, contract_trigger_plain, contract_trigger_bad;
 DELETE FROM exco.contract WHERE id BETWEEN 9100 AND 9199;

@@ -135,7 +135,8 @@ check_against_contract(MissionRow *row)
 				ms;
 
 	exco_prepare_once(&plan_contract_lock,
-					  "SELECT signed_on, missions FROM exco.contract WHERE id = $1 FOR SHARE",
+					  "SELECT signed_on, missions FROM exco.contract"
+					  " WHERE id OPERATOR(pg_catalog.=) $1 FOR SHARE",
 					  1, argtypes);
 	if (exco_spi_run(plan_contract_lock, args, NULL) == 0)
 		return;					/* no contract: the foreign key reports it after this trigger */

@@ -176,7 +176,7 @@ exco_rule_mission_rows(ContractCheck *ck)
 	exco_spi_connect(&ck->spi);
 	exco_prepare_once(&plan_contract_missions,
 					  "SELECT mission, started_on FROM exco.contract_mission"
-					  " WHERE contract = $1 ORDER BY mission",
+					  " WHERE contract OPERATOR(pg_catalog.=) $1 ORDER BY mission",
 					  1, argtypes);
 	n = exco_spi_run(plan_contract_missions, args, NULL);
 	for (i = 0; i < n; i++)

@@ -37,16 +37,24 @@ lookup_cpts(int64 cpts, CptsInfo *info)
 
 	exco_prepare_once(&plan_cpts,
 					  "SELECT p.name, s.departement,"
-					  " (SELECT sum(c.population)::bigint FROM exco.cpts_commune cc"
-					  "   JOIN exco.commune c ON c.code = cc.commune WHERE cc.cpts = p.id),"
-					  " (SELECT count(DISTINCT c.departement) FROM exco.cpts_commune cc"
-					  "   JOIN exco.commune c ON c.code = cc.commune WHERE cc.cpts = p.id),"
-					  " (SELECT min(c.departement) FROM exco.cpts_commune cc"
-					  "   JOIN exco.commune c ON c.code = cc.commune WHERE cc.cpts = p.id),"
-					  " (SELECT string_agg(DISTINCT c.departement, ', ' ORDER BY c.departement)"
-					  "   FROM exco.cpts_commune cc JOIN exco.commune c ON c.code = cc.commune"
-					  "  WHERE cc.cpts = p.id)"
-					  " FROM exco.cpts p JOIN exco.commune s ON s.code = p.seat WHERE p.id = $1",
+					  " (SELECT pg_catalog.sum(c.population)::pg_catalog.int8"
+					  "   FROM exco.cpts_commune cc JOIN exco.commune c"
+					  "     ON c.code OPERATOR(pg_catalog.=) cc.commune"
+					  "  WHERE cc.cpts OPERATOR(pg_catalog.=) p.id),"
+					  " (SELECT pg_catalog.count(DISTINCT c.departement)"
+					  "   FROM exco.cpts_commune cc JOIN exco.commune c"
+					  "     ON c.code OPERATOR(pg_catalog.=) cc.commune"
+					  "  WHERE cc.cpts OPERATOR(pg_catalog.=) p.id),"
+					  " (SELECT pg_catalog.min(c.departement)"
+					  "   FROM exco.cpts_commune cc JOIN exco.commune c"
+					  "     ON c.code OPERATOR(pg_catalog.=) cc.commune"
+					  "  WHERE cc.cpts OPERATOR(pg_catalog.=) p.id),"
+					  " (SELECT pg_catalog.string_agg(DISTINCT c.departement, ', ' ORDER BY c.departement)"
+					  "   FROM exco.cpts_commune cc JOIN exco.commune c"
+					  "     ON c.code OPERATOR(pg_catalog.=) cc.commune"
+					  "  WHERE cc.cpts OPERATOR(pg_catalog.=) p.id)"
+					  " FROM exco.cpts p JOIN exco.commune s ON s.code OPERATOR(pg_catalog.=) p.seat"
+					  " WHERE p.id OPERATOR(pg_catalog.=) $1",
 					  1, argtypes);
 	if (exco_spi_run(plan_cpts, args, NULL) == 0)
 		return false;

@@ -69,10 +69,11 @@ cpts_commune_validate(PG_FUNCTION_ARGS)
 	 */
 	exco_prepare_once(&plan_other_cpts,
 					  "SELECT c.name, o.name, n.name FROM exco.cpts_commune cc"
-					  " JOIN exco.commune c ON c.code = cc.commune"
-					  " JOIN exco.cpts o ON o.id = cc.cpts"
-					  " JOIN exco.cpts n ON n.id = $2"
-					  " WHERE cc.commune = $1 AND cc.cpts <> $2",
+					  " JOIN exco.commune c ON c.code OPERATOR(pg_catalog.=) cc.commune"
+					  " JOIN exco.cpts o ON o.id OPERATOR(pg_catalog.=) cc.cpts"
+					  " JOIN exco.cpts n ON n.id OPERATOR(pg_catalog.=) $2"
+					  " WHERE cc.commune OPERATOR(pg_catalog.=) $1"
+					  "   AND cc.cpts OPERATOR(pg_catalog.<>) $2",
 					  2, argtypes);
 	if (exco_spi_run(plan_other_cpts, args, NULL) > 0)
 	{
