@@ -201,13 +201,47 @@ UPDATE exco.contract SET status = 'ended' WHERE id = 9102 RETURNING id, cpam_dep
 -- ... setting the same CPAM again is no change, so no check either ...
 UPDATE exco.contract SET cpam_departement = 'Z1', status = 'signed' WHERE id = 9102
 RETURNING id, cpam_departement, status;
--- ... but a NULL CPAM is filled from today's territory (spans Z1, Z2: the seat Epsilon's
--- département Z2 signs) ...
-UPDATE exco.contract SET cpam_departement = NULL WHERE id = 9102 RETURNING id, cpam_departement;
--- ... and changing it back to Z1 is checked against that territory -> 23514.
+-- ... a NULL CPAM is filled from the facts stored at signature (seat Z2, territory {Z1}: the
+-- only département Z1 signs), not from today's territory ...
+UPDATE exco.contract SET cpam_departement = NULL WHERE id = 9102
+RETURNING id, cpam_departement, seat_departement, territory_departements;
+-- ... the facts set to NULL are re-derived from today's territory (spans Z1, Z2: the seat
+-- Epsilon's département Z2 signs), and the NULL CPAM with them ...
+UPDATE exco.contract SET cpam_departement = NULL, seat_departement = NULL, territory_departements = NULL
+WHERE id = 9102 RETURNING id, cpam_departement, seat_departement, territory_departements;
+-- ... and changing it back to Z1 is checked against these facts -> 23514.
 UPDATE exco.contract SET cpam_departement = 'Z1' WHERE id = 9102;
 \echo :SQLSTATE
 SELECT id, cpam_departement FROM exco.contract WHERE id = 9102;
+
+-- ===== A row that carries its facts, as a restore inserts it (doc/contract.md) =====
+-- CT Sud (9002) today: seat Epsilon (Z2), territory {Z1, Z2} (Z2002 was added above), so a new
+-- signing would need CPAM Z2. A complete row whose facts say the territory was {Z1} at
+-- signature: its CPAM Z1 follows from them -> accepted, the territory is not read.
+-- 49999 inhabitants -> tier 2; 2020-03-01 + 5 years = 2025-03-01.
+INSERT INTO exco.contract (id, cpts, signed_on, ends_on, region, cpam_departement, scale, population,
+                           tier, missions, seat_departement, territory_departements)
+VALUES (9140, 9002, '2020-03-01', '2025-03-01', 'ZR', 'Z1', 'aci-cpts-2019', 49999, '2',
+        '{acces_soins,parcours,prevention}', 'Z2', '{Z1}');
+-- The same row with a CPAM its own facts contradict -> 23514.
+INSERT INTO exco.contract (id, cpts, signed_on, ends_on, region, cpam_departement, scale, population,
+                           tier, missions, seat_departement, territory_departements)
+VALUES (9141, 9002, '2020-03-01', '2025-03-01', 'ZR', 'Z2', 'aci-cpts-2019', 49999, '2',
+        '{acces_soins,parcours,prevention}', 'Z2', '{Z1}');
+\echo :SQLSTATE
+-- ===== The ARS region: the region of the CPAM's département =====
+INSERT INTO exco.region VALUES ('ZS', 'contract_trigger other region');
+-- NULL region: filled with ZR, the region of Z1 (the CPAM of Nord, seat's département).
+INSERT INTO exco.contract (id, cpts, signed_on, missions)
+VALUES (9142, 9001, '2020-01-15', '{acces_soins,parcours,prevention}');
+SELECT id, cpam_departement, region, seat_departement, territory_departements FROM exco.contract WHERE id = 9142;
+-- Another region -> 23514.
+INSERT INTO exco.contract (id, cpts, signed_on, region, missions)
+VALUES (9143, 9001, '2020-01-15', 'ZS', '{acces_soins,parcours,prevention}');
+\echo :SQLSTATE
+-- An UPDATE that changes the region is checked -> 23514.
+UPDATE exco.contract SET region = 'ZS' WHERE id = 9142;
+\echo :SQLSTATE
 
 -- ===== A user's own contract table, with its own column names =====
 CREATE TABLE contract_trigger_mine (
@@ -345,5 +379,5 @@ DELETE FROM exco.contract WHERE id BETWEEN 9100 AND 9199;
 DELETE FROM exco.cpts WHERE id BETWEEN 9001 AND 9003;
 DELETE FROM exco.commune WHERE code LIKE 'Z____';
 DELETE FROM exco.departement WHERE code IN ('Z1', 'Z2');
-DELETE FROM exco.region WHERE code = 'ZR';
+DELETE FROM exco.region WHERE code IN ('ZR', 'ZS');
 RESET datestyle;

@@ -16,7 +16,7 @@
 
 const char *const exco_role_names[R_COUNT] = {
 	"id", "cpts", "signed_on", "ends_on", "cpam_departement", "seat_departement",
-	"scale", "population", "tier", "missions",
+	"scale", "population", "tier", "missions", "region", "territory_departements",
 };
 
 static bool
@@ -45,6 +45,7 @@ role_accepts(ContractConfig *cfg, Role r, Oid typ, const char **want)
 		case R_CPAM:
 		case R_SEAT_DEP:
 		case R_SCALE:
+		case R_REGION:
 			*want = "text or varchar";
 			return is_text_type(typ);
 		case R_TIER:
@@ -53,6 +54,9 @@ role_accepts(ContractConfig *cfg, Role r, Oid typ, const char **want)
 		case R_MISSIONS:
 			*want = "exco.mission[]";
 			return typ == get_array_type(cfg->mission_type);
+		case R_TERRITORY_DEPS:
+			*want = "text[]";
+			return typ == TEXTARRAYOID;
 		default:
 			elog(ERROR, "unknown role %d", (int) r);
 	}
@@ -104,7 +108,7 @@ map_argument(ContractConfig *cfg, TupleDesc desc, const char *arg)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unknown role \"%s\" in trigger argument \"%s\"", role, arg),
-				 errhint("The roles are id, cpts, signed_on, ends_on, cpam_departement, seat_departement, scale, population, tier and missions.")));
+				 errhint("The roles are id, cpts, signed_on, ends_on, cpam_departement, seat_departement, territory_departements, region, scale, population, tier and missions.")));
 	if (cfg->att[r] != 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -200,7 +204,9 @@ exco_role_changed(ContractCheck *ck, Role r)
 	Form_pg_attribute a;
 	int			att = ck->cfg->att[r];
 
-	if (!ck->is_update || !att)
+	if (!att)
+		return false;
+	if (!ck->is_update)
 		return true;
 	old = heap_getattr(ck->td->tg_trigtuple, att, ck->desc, &oldnull);
 	if (oldnull || ck->null[r])

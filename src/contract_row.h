@@ -25,6 +25,8 @@ typedef enum Role
 	R_POPULATION,
 	R_TIER,
 	R_MISSIONS,
+	R_REGION,
+	R_TERRITORY_DEPS,
 	R_COUNT
 } Role;
 
@@ -72,7 +74,7 @@ extern ContractConfig *exco_contract_config(FunctionCallInfo fcinfo, TriggerData
 extern void exco_contract_read(ContractCheck *ck, FunctionCallInfo fcinfo, TriggerData *td,
 							   ContractConfig *cfg);
 
-/* Did role r change between OLD and NEW (always true on INSERT)? */
+/* Did mapped role r change between OLD and NEW (always true on INSERT; false when unmapped)? */
 extern bool exco_role_changed(ContractCheck *ck, Role r);
 
 /* The column name a role is mapped to. */

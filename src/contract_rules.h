@@ -12,8 +12,10 @@
 /* contract_rules_dates.c: rule 1 (signing date), rule 2 (ends_on, the exclusive end). */
 extern void exco_rule_dates(ContractCheck *ck);
 
-/* contract_rules_territory.c: rule 3 (CPAM), rule 4 (population and tier). */
+/* contract_rules_territory.c: rule 3 (CPAM and ARS region), the population at signature. */
 extern void exco_rule_territory(ContractCheck *ck);
+
+/* contract_rules_size.c: rule 4 (tier against population). */
 extern void exco_rule_tier(ContractCheck *ck);
 
 /* contract_rules_missions.c: rule 5 (scale, socle missions), rule 6 (mission rows on UPDATE). */

@@ -1,55 +1,86 @@
 /*
  * contract_rules_territory.c — the contract against its CPTS's territory (doc/rules.md §2, §5):
- * rule 3, the CPAM that signs; rule 4, the population at signature and the size tier.
+ * rule 3, the CPAM and the ARS that sign; the population at signature.
  *
- * Reference mode (the cpts role mapped): the CPTS's seat, its territory's départements and its
- * population are read from exco.cpts, exco.cpts_commune and exco.commune through one kept SPI
- * plan. User mode (no cpts): the seat's département is a column of the row.
+ * The facts rule 3 depends on are stored with the contract: seat_departement (the département of
+ * the CPTS's seat) and territory_departements (the départements of its communes), as they were
+ * at signature. The CPAM is checked against these columns of the row, never against today's
+ * territory, so a restore (which inserts rows carrying all their values, in an order it chooses)
+ * and a territory that changes after signing never make a stored contract invalid.
+ *
+ * Other tables are read only to fill a NULL value (reference mode, the cpts role mapped: the seat,
+ * the territory and the population from exco.cpts, exco.cpts_commune and exco.commune, the ARS
+ * region from exco.departement), and when an UPDATE changes the columns a fact depends on (cpts:
+ * the facts are re-derived; the CPAM or the region: the region is checked again). A row that
+ * carries its facts is checked only on what it says. doc/contract.md, "What is checked when".
  */
 #include "contract_rules.h"
 
 #include "catalog/pg_type.h"
 #include "lib/stringinfo.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/datum.h"
 
-/* What the exco.cpts lookup tells about a CPTS. */
-typedef struct CptsInfo
+/* What the CPAM is checked against: the territory's départements and the seat's. */
+typedef struct Territory
 {
-	char	   *name;
-	char	   *seat_dep;
+	const char *cpts_name;		/* NULL when the facts come from the row */
+	const char *seat_dep;
+	bool		known;			/* the territory's départements are known */
+	int			ndeps;
+	const char *only_dep;		/* the territory's département when ndeps = 1 */
+	StringInfoData deps;		/* "01, 02" */
+	Datum		deps_array;		/* text[], in the caller's context; valid when known */
 	bool		population_null;
 	int64		population;
-	int64		ndeps;
-	char	   *only_dep;		/* the territory's département when ndeps = 1 */
-	char	   *deps;			/* "01, 02" */
-} CptsInfo;
+} Territory;
+
+/* Read a text[] of départements (sorted, distinct, as the lookup writes them) into t. */
+static void
+territory_from_array(Territory *t, Datum arr)
+{
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n,
+				i;
+
+	deconstruct_array(DatumGetArrayTypeP(arr), TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, &n);
+	initStringInfo(&t->deps);
+	t->known = true;
+	t->ndeps = 0;
+	for (i = 0; i < n; i++)
+	{
+		if (nulls[i])
+			continue;
+		appendStringInfo(&t->deps, "%s%s", t->ndeps ? ", " : "", TextDatumGetCString(elems[i]));
+		if (t->ndeps++ == 0)
+			t->only_dep = TextDatumGetCString(elems[i]);
+	}
+}
 
 static SPIPlanPtr plan_cpts = NULL;
 
-static bool
-lookup_cpts(int64 cpts, CptsInfo *info)
+/* The CPTS's name, seat département, population and départements, today. */
+static void
+lookup_cpts(ContractCheck *ck, int64 cpts, Territory *t)
 {
 	Oid			argtypes[1] = {INT8OID};
 	Datum		args[1] = {Int64GetDatum(cpts)};
-	HeapTuple	t;
+	HeapTuple	tup;
 	TupleDesc	d;
 	bool		isnull;
+	Datum		arr;
+	MemoryContext old;
 
+	exco_spi_connect(&ck->spi);
 	exco_prepare_once(&plan_cpts,
 					  "SELECT p.name, s.departement,"
 					  " (SELECT pg_catalog.sum(c.population)::pg_catalog.int8"
 					  "   FROM exco.cpts_commune cc JOIN exco.commune c"
 					  "     ON c.code OPERATOR(pg_catalog.=) cc.commune"
 					  "  WHERE cc.cpts OPERATOR(pg_catalog.=) p.id),"
-					  " (SELECT pg_catalog.count(DISTINCT c.departement)"
-					  "   FROM exco.cpts_commune cc JOIN exco.commune c"
-					  "     ON c.code OPERATOR(pg_catalog.=) cc.commune"
-					  "  WHERE cc.cpts OPERATOR(pg_catalog.=) p.id),"
-					  " (SELECT pg_catalog.min(c.departement)"
-					  "   FROM exco.cpts_commune cc JOIN exco.commune c"
-					  "     ON c.code OPERATOR(pg_catalog.=) cc.commune"
-					  "  WHERE cc.cpts OPERATOR(pg_catalog.=) p.id),"
-					  " (SELECT pg_catalog.string_agg(DISTINCT c.departement, ', ' ORDER BY c.departement)"
+					  " (SELECT pg_catalog.array_agg(DISTINCT c.departement ORDER BY c.departement)"
 					  "   FROM exco.cpts_commune cc JOIN exco.commune c"
 					  "     ON c.code OPERATOR(pg_catalog.=) cc.commune"
 					  "  WHERE cc.cpts OPERATOR(pg_catalog.=) p.id)"
@@ -57,51 +88,57 @@ lookup_cpts(int64 cpts, CptsInfo *info)
 					  " WHERE p.id OPERATOR(pg_catalog.=) $1",
 					  1, argtypes);
 	if (exco_spi_run(plan_cpts, args, NULL) == 0)
-		return false;
-	t = SPI_tuptable->vals[0];
+		ereport(ERROR,
+				(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
+				 errmsg("CPTS " INT64_FORMAT " does not exist in exco.cpts", cpts),
+				 errtable(ck->td->tg_relation)));
+	tup = SPI_tuptable->vals[0];
 	d = SPI_tuptable->tupdesc;
-	info->name = SPI_getvalue(t, d, 1);
-	info->seat_dep = SPI_getvalue(t, d, 2);
-	info->population = DatumGetInt64(SPI_getbinval(t, d, 3, &info->population_null));
-	info->ndeps = DatumGetInt64(SPI_getbinval(t, d, 4, &isnull));
-	info->only_dep = SPI_getvalue(t, d, 5);
-	info->deps = SPI_getvalue(t, d, 6);
-	return true;
+	old = MemoryContextSwitchTo(ck->callerctx);
+	t->cpts_name = SPI_getvalue(tup, d, 1);
+	t->seat_dep = SPI_getvalue(tup, d, 2);
+	t->population = DatumGetInt64(SPI_getbinval(tup, d, 3, &t->population_null));
+	arr = SPI_getbinval(tup, d, 4, &isnull);
+	t->deps_array = isnull ? PointerGetDatum(construct_empty_array(TEXTOID)) :
+		datumCopy(arr, false, -1);
+	territory_from_array(t, t->deps_array);
+	MemoryContextSwitchTo(old);
 }
 
 /* Population at signature, when NULL: the sum of the territory's communes now. */
 static void
-fill_population(ContractCheck *ck, CptsInfo *info)
+fill_population(ContractCheck *ck, Territory *t)
 {
 	Oid			pt = ck->cfg->typ[R_POPULATION];
 
-	if (info->population_null)
+	if (t->population_null)
 		ereport(ERROR,
 				(errcode(ERRCODE_NOT_NULL_VIOLATION),
-				 errmsg("population is NULL and CPTS \"%s\" has no communes to sum", info->name),
+				 errmsg("population is NULL and CPTS \"%s\" has no communes to sum", t->cpts_name),
 				 errhint("Add the CPTS's communes to exco.cpts_commune, or give the population at signature."),
 				 errtable(ck->td->tg_relation)));
-	if ((pt == INT4OID && info->population > PG_INT32_MAX) ||
-		(pt == INT2OID && info->population > PG_INT16_MAX))
+	if ((pt == INT4OID && t->population > PG_INT32_MAX) ||
+		(pt == INT2OID && t->population > PG_INT16_MAX))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("population " INT64_FORMAT " of CPTS \"%s\" is out of range for type %s",
-						info->population, info->name, format_type_be(pt)),
+						t->population, t->cpts_name, format_type_be(pt)),
 				 errtable(ck->td->tg_relation)));
 	exco_contract_fill(ck, R_POPULATION,
-					   pt == INT8OID ? Int64GetDatum(info->population) :
-					   pt == INT4OID ? Int32GetDatum((int32) info->population) :
-					   Int16GetDatum((int16) info->population));
+					   pt == INT8OID ? Int64GetDatum(t->population) :
+					   pt == INT4OID ? Int32GetDatum((int32) t->population) :
+					   Int16GetDatum((int16) t->population));
 }
 
 /*
- * Rule 3 in reference mode (doc/rules.md §5): the CPAM of the seat's département when the
- * territory spans several; of the territory's only département when it lies in one.
+ * Rule 3 (doc/rules.md §5): the CPAM of the territory's only département when it lies in one;
+ * of the seat's département when it spans several (or is not known). A NULL CPAM is filled.
  */
 static void
-check_cpam_reference(ContractCheck *ck, CptsInfo *info)
+check_cpam(ContractCheck *ck, Territory *t)
 {
-	const char *expected = info->ndeps == 1 ? info->only_dep : info->seat_dep;
+	bool		one = t->known && t->ndeps == 1;
+	const char *expected = one ? t->only_dep : t->seat_dep;
 	char	   *cpam;
 
 	if (ck->null[R_CPAM])
@@ -112,139 +149,141 @@ check_cpam_reference(ContractCheck *ck, CptsInfo *info)
 	cpam = exco_contract_text(ck, R_CPAM);
 	if (strcmp(cpam, expected) == 0)
 		return;
-	if (info->ndeps == 1)
+	if (one)
 		ereport(ERROR,
 				(errcode(ERRCODE_CHECK_VIOLATION),
+				 t->cpts_name ?
 				 errmsg("CPAM département %s is not %s, the only département of the territory of CPTS \"%s\"",
-						cpam, expected, info->name),
+						cpam, expected, t->cpts_name) :
+				 errmsg("CPAM département %s is not %s, the only département of the CPTS's territory",
+						cpam, expected),
 				 errhint("The CPAM of the territory's département signs the contract (doc/rules.md §5)."),
 				 errtable(ck->td->tg_relation)));
 	ereport(ERROR,
 			(errcode(ERRCODE_CHECK_VIOLATION),
+			 t->cpts_name ?
 			 errmsg("CPAM département %s is not %s, the département of the seat of CPTS \"%s\"",
-					cpam, expected, info->name),
-			 info->ndeps > 1 ?
-			 errdetail("The territory spans départements %s.", info->deps) :
-			 errdetail("The territory has no communes yet."),
-			 errhint("When the territory spans several départements, the CPAM of the seat's département signs (doc/rules.md §5)."),
+					cpam, expected, t->cpts_name) :
+			 errmsg("CPAM département %s is not %s, the département of the CPTS's seat",
+					cpam, expected),
+			 !t->known ? 0 : t->ndeps > 1 ?
+			 errdetail("The territory spans départements %s.", t->deps.data) :
+			 errdetail("The territory has no communes."),
+			 t->known ?
+			 errhint("When the territory spans several départements, the CPAM of the seat's département signs (doc/rules.md §5).") :
+			 errhint("The CPAM of the seat's département signs the contract (doc/rules.md §5)."),
 			 errtable(ck->td->tg_relation)));
 }
 
-/* Rule 3 in user mode: the seat's département is a column of the row. */
+/* The facts the row carries: its seat département and, when mapped, its territory's. */
 static void
-check_cpam_user(ContractCheck *ck)
+territory_of_row(ContractCheck *ck, Territory *t)
 {
-	char	   *seat = exco_contract_text(ck, R_SEAT_DEP);
+	memset(t, 0, sizeof(Territory));
+	t->seat_dep = exco_contract_text(ck, R_SEAT_DEP);
+	if (ck->cfg->att[R_TERRITORY_DEPS] && !ck->null[R_TERRITORY_DEPS])
+		territory_from_array(t, ck->val[R_TERRITORY_DEPS]);
+}
 
-	if (ck->null[R_CPAM])
-		exco_contract_fill_text(ck, R_CPAM, seat);
-	else if (strcmp(exco_contract_text(ck, R_CPAM), seat) != 0)
+static SPIPlanPtr plan_region = NULL;
+
+/*
+ * The ARS that signs is the region's (doc/rules.md §5): the region of the CPAM's département in
+ * exco.departement. A NULL region is filled; a given one is checked when the facts are derived
+ * (a signing) or when an UPDATE changes the region or the CPAM.
+ */
+static void
+check_region(ContractCheck *ck, bool derived)
+{
+	Oid			argtypes[1] = {TEXTOID};
+	Datum		args[1];
+	char	   *expected;
+
+	if (!ck->cfg->att[R_REGION] || !ck->cfg->att[R_CPAM] || ck->null[R_CPAM])
+		return;
+	if (!ck->null[R_REGION] && !derived &&
+		!(ck->is_update && (exco_role_changed(ck, R_REGION) || exco_role_changed(ck, R_CPAM))))
+		return;
+	args[0] = CStringGetTextDatum(exco_contract_text(ck, R_CPAM));
+	exco_spi_connect(&ck->spi);
+	exco_prepare_once(&plan_region,
+					  "SELECT region FROM exco.departement WHERE code OPERATOR(pg_catalog.=) $1",
+					  1, argtypes);
+	if (exco_spi_run(plan_region, args, NULL) == 0)
+		return;					/* an unknown département: the foreign key reports it */
+	expected = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+	if (ck->null[R_REGION])
+		exco_contract_fill_text(ck, R_REGION, expected);
+	else if (strcmp(exco_contract_text(ck, R_REGION), expected) != 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_CHECK_VIOLATION),
-				 errmsg("CPAM département %s is not %s, the département of the CPTS's seat",
-						exco_contract_text(ck, R_CPAM), seat),
-				 errhint("The CPAM of the seat's département signs the contract (doc/rules.md §5)."),
+				 errmsg("region %s is not %s, the region of CPAM département %s",
+						exco_contract_text(ck, R_REGION), expected, exco_contract_text(ck, R_CPAM)),
+				 errhint("The ARS of the region of the CPAM's département signs the contract (doc/rules.md §5); leave the region NULL to have it filled."),
 				 errtable(ck->td->tg_relation)));
+}
+
+/*
+ * Reference mode: derive what is NULL from the CPTS as it is now. An UPDATE that moves the
+ * contract to another CPTS without giving new facts re-derives them. Returns whether the facts
+ * (or, without fact columns, the CPAM) were taken from the live territory.
+ */
+static bool
+derive_from_cpts(ContractCheck *ck, const char **cpts_name)
+{
+	ContractConfig *cfg = ck->cfg;
+	bool		facts = cfg->att[R_SEAT_DEP] != 0;
+	bool		derive;
+	Territory	t;
+
+	if (facts && ck->is_update && exco_role_changed(ck, R_CPTS) &&
+		!exco_role_changed(ck, R_SEAT_DEP) && !exco_role_changed(ck, R_TERRITORY_DEPS))
+		ck->null[R_SEAT_DEP] = ck->null[R_TERRITORY_DEPS] = true;
+	derive = facts ?
+		(ck->null[R_SEAT_DEP] || (cfg->att[R_TERRITORY_DEPS] && ck->null[R_TERRITORY_DEPS])) :
+		(cfg->att[R_CPAM] &&
+		 (ck->null[R_CPAM] || exco_role_changed(ck, R_CPTS) || exco_role_changed(ck, R_CPAM)));
+	if (!derive && !(cfg->att[R_POPULATION] && ck->null[R_POPULATION]))
+		return false;
+	memset(&t, 0, sizeof(t));
+	lookup_cpts(ck, exco_int_value(ck->val[R_CPTS], cfg->typ[R_CPTS]), &t);
+	if (cfg->att[R_POPULATION] && ck->null[R_POPULATION])
+		fill_population(ck, &t);
+	if (!derive)
+		return false;
+	*cpts_name = t.cpts_name;
+	if (!facts)
+		check_cpam(ck, &t);		/* no place to store the facts: today's territory */
+	else
+	{
+		if (ck->null[R_SEAT_DEP])
+			exco_contract_fill_text(ck, R_SEAT_DEP, t.seat_dep);
+		if (cfg->att[R_TERRITORY_DEPS] && ck->null[R_TERRITORY_DEPS])
+			exco_contract_fill(ck, R_TERRITORY_DEPS, t.deps_array);
+	}
+	return true;
 }
 
 void
 exco_rule_territory(ContractCheck *ck)
 {
 	ContractConfig *cfg = ck->cfg;
+	bool		derived = false;
+	const char *cpts_name = NULL;
+	Territory	t;
 
-	if (!ck->null[R_CPTS])
+	if (cfg->att[R_CPTS] && !ck->null[R_CPTS])
+		derived = derive_from_cpts(ck, &cpts_name);
+
+	/* Rule 3 on the facts the row carries (filled above or given). */
+	if (cfg->att[R_CPAM] && cfg->att[R_SEAT_DEP] && !ck->null[R_SEAT_DEP] &&
+		(derived || ck->null[R_CPAM] || exco_role_changed(ck, R_CPAM) ||
+		 exco_role_changed(ck, R_SEAT_DEP) || exco_role_changed(ck, R_TERRITORY_DEPS)))
 	{
-		int64		cpts = exco_int_value(ck->val[R_CPTS], cfg->typ[R_CPTS]);
-		bool		need_pop = cfg->att[R_POPULATION] && ck->null[R_POPULATION];
-
-		/*
-		 * On UPDATE the CPAM is checked only when cpts or the CPAM changes: the territory may
-		 * have changed since signature.
-		 */
-		bool		need_cpam = cfg->att[R_CPAM] &&
-			(ck->null[R_CPAM] || exco_role_changed(ck, R_CPTS) || exco_role_changed(ck, R_CPAM));
-		CptsInfo	info;
-
-		if (!need_pop && !need_cpam)
-			return;
-		exco_spi_connect(&ck->spi);
-		if (!lookup_cpts(cpts, &info))
-			ereport(ERROR,
-					(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
-					 errmsg("CPTS " INT64_FORMAT " does not exist in exco.cpts", cpts),
-					 errtable(ck->td->tg_relation)));
-		if (need_pop)
-			fill_population(ck, &info);
-		if (need_cpam)
-			check_cpam_reference(ck, &info);
+		territory_of_row(ck, &t);
+		t.cpts_name = cpts_name;	/* known when the facts were just derived */
+		check_cpam(ck, &t);
 	}
-	else if (cfg->att[R_CPAM] && !ck->null[R_SEAT_DEP] &&
-			 (ck->null[R_CPAM] || exco_role_changed(ck, R_CPAM) ||
-			  exco_role_changed(ck, R_SEAT_DEP)))
-		check_cpam_user(ck);
-}
-
-/* A tier column's value: exco.tier, or an integer that must be a tier (1..4). */
-static Tier
-tier_of_datum(ContractCheck *ck, Datum d, Oid typ)
-{
-	int64		v;
-
-	if (typ != INT2OID && typ != INT4OID)
-		return DatumGetTier(d);
-	v = exco_int_value(d, typ);
-	if (v < TIER_MIN || v > TIER_MAX)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("tier " INT64_FORMAT " in column \"%s\" is out of range", v,
-						exco_role_column(ck, R_TIER)),
-				 errhint("A size tier is 1, 2, 3 or 4 (doc/rules.md §2)."),
-				 errtable(ck->td->tg_relation)));
-	return (Tier) v;
-}
-
-static Datum
-tier_datum(Tier t, Oid typ)
-{
-	if (typ == INT2OID)
-		return Int16GetDatum((int16) t);
-	if (typ == INT4OID)
-		return Int32GetDatum((int32) t);
-	return TierGetDatum(t);
-}
-
-/* Rule 4: the tier matches the population at signature (doc/rules.md §2); NULL tier filled. */
-void
-exco_rule_tier(ContractCheck *ck)
-{
-	ContractConfig *cfg = ck->cfg;
-	bool		has_tier = cfg->att[R_TIER] && !ck->null[R_TIER];
-	Tier		given = has_tier ? tier_of_datum(ck, ck->val[R_TIER], cfg->typ[R_TIER]) : 0;
-	int64		pop;
-	Tier		expected;
-
-	if (!cfg->att[R_POPULATION] || ck->null[R_POPULATION])
-		return;
-	pop = exco_int_value(ck->val[R_POPULATION], cfg->typ[R_POPULATION]);
-	if (pop < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_CHECK_VIOLATION),
-				 errmsg("population " INT64_FORMAT " is negative", pop),
-				 errhint("A CPTS population is the sum of its communes' populations."),
-				 errtable(ck->td->tg_relation)));
-	expected = exco_tier_of_population(pop);
-	if (!cfg->att[R_TIER])
-		return;
-	if (ck->null[R_TIER])
-	{
-		exco_contract_fill(ck, R_TIER, tier_datum(expected, cfg->typ[R_TIER]));
-		return;
-	}
-	if (given != expected)
-		ereport(ERROR,
-				(errcode(ERRCODE_CHECK_VIOLATION),
-				 errmsg("tier %d does not match population " INT64_FORMAT ", which is tier %d",
-						(int) given, pop, (int) expected),
-				 errhint("Tiers: 1 below 40 000 inhabitants, 2 below 80 000, 3 up to 175 000, 4 above (doc/rules.md §2); leave the tier NULL to have it computed."),
-				 errtable(ck->td->tg_relation)));
+	if (cfg->att[R_CPTS] && !ck->null[R_CPTS])
+		check_region(ck, derived);
 }

@@ -31,11 +31,21 @@ CREATE TABLE exco.contract (
   population       bigint NOT NULL,
   tier             exco.tier NOT NULL,
   missions         exco.mission[] NOT NULL,
-  status           exco.contract_status NOT NULL DEFAULT 'signed'
+  status           exco.contract_status NOT NULL DEFAULT 'signed',
+  -- The facts the CPAM was checked against at signature (doc/contract.md, "What is checked
+  -- when"): stored with the contract, so that checking a row never needs today's territory.
+  seat_departement       text NOT NULL,
+  territory_departements text[] NOT NULL
 );
 CREATE INDEX ON exco.contract (cpts);
 COMMENT ON TABLE exco.contract IS
   'the 5-year tripartite ACI contract of a CPTS with its ARS (region) and CPAM (département); population and tier at signature; the missions it signs up for';
+COMMENT ON COLUMN exco.contract.ends_on IS
+  'the first day the contract no longer runs: signed_on + 5 years; it runs on d iff signed_on <= d < ends_on';
+COMMENT ON COLUMN exco.contract.seat_departement IS
+  'the département of the CPTS''s seat at signature (filled by the trigger when NULL)';
+COMMENT ON COLUMN exco.contract.territory_departements IS
+  'the départements of the CPTS''s communes at signature, sorted (filled by the trigger when NULL); with seat_departement, what the CPAM is checked against';
 
 CREATE TABLE exco.contract_mission (
   contract    bigint NOT NULL REFERENCES exco.contract ON DELETE CASCADE,
