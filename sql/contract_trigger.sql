@@ -295,6 +295,40 @@ INSERT INTO contract_trigger_plain VALUES ('2020-01-01', 4, '{acces_soins,parcou
 INSERT INTO contract_trigger_plain VALUES ('2020-01-01', 4, '{acces_soins}');
 \echo :SQLSTATE
 
+-- ===== User-table mode is strict about types =====
+-- An integer tier column holds a tier, 1..4: 259 is not tier 3 (259 mod 256), -253 is not tier 3
+-- (-253 + 256) -> 22003, with or without a population to compare with.
+INSERT INTO contract_trigger_plain VALUES ('2020-01-01', 259, '{acces_soins,parcours,prevention}');
+\echo :SQLSTATE
+INSERT INTO contract_trigger_plain VALUES ('2020-01-01', -253, '{acces_soins,parcours,prevention}');
+\echo :SQLSTATE
+SELECT count(*) AS plain_rows FROM contract_trigger_plain;
+-- A filled value goes through the column's length coercion, as an INSERT of it would:
+-- varchar(1) cannot hold the CPAM '75' (the seat's département) -> 22001, naming the column;
+-- varchar(3) cannot hold the scale 'aci-cpts-2019' -> 22001; varchar(2) holds '75'.
+CREATE TABLE contract_trigger_narrow (ref text, signed_on date, caisse varchar(1), siege text,
+                                      bareme varchar(3), missions exco.mission[]);
+CREATE TRIGGER narrow_validate BEFORE INSERT ON contract_trigger_narrow
+  FOR EACH ROW EXECUTE FUNCTION exco.validate_contract(
+    'id=ref', 'signed_on', 'cpam_departement=caisse', 'seat_departement=siege', 'missions');
+INSERT INTO contract_trigger_narrow (ref, signed_on, siege, missions)
+VALUES ('N-1', '2020-03-01', '75', '{acces_soins,parcours,prevention}');
+\echo :SQLSTATE
+DROP TRIGGER narrow_validate ON contract_trigger_narrow;
+CREATE TRIGGER narrow_validate BEFORE INSERT ON contract_trigger_narrow
+  FOR EACH ROW EXECUTE FUNCTION exco.validate_contract(
+    'id=ref', 'signed_on', 'scale=bareme', 'missions');
+INSERT INTO contract_trigger_narrow (ref, signed_on, missions)
+VALUES ('N-2', '2020-03-01', '{acces_soins,parcours,prevention}');
+\echo :SQLSTATE
+ALTER TABLE contract_trigger_narrow ALTER COLUMN caisse TYPE varchar(2);
+DROP TRIGGER narrow_validate ON contract_trigger_narrow;
+CREATE TRIGGER narrow_validate BEFORE INSERT ON contract_trigger_narrow
+  FOR EACH ROW EXECUTE FUNCTION exco.validate_contract(
+    'id=ref', 'signed_on', 'cpam_departement=caisse', 'seat_departement=siege', 'missions');
+INSERT INTO contract_trigger_narrow (ref, signed_on, siege, missions)
+VALUES ('N-3', '2020-03-01', '75', '{acces_soins,parcours,prevention}') RETURNING ref, caisse;
+
 -- ===== Misuse =====
 SELECT exco.validate_contract();
 \echo :SQLSTATE
@@ -374,7 +408,7 @@ DROP SCHEMA contract_trigger_evil CASCADE;
 RESET client_min_messages;
 
 -- ===== Clean up =====
-DROP TABLE contract_trigger_mine, contract_trigger_plain, contract_trigger_bad;
+DROP TABLE contract_trigger_mine, contract_trigger_plain, contract_trigger_bad, contract_trigger_narrow;
 DELETE FROM exco.contract WHERE id BETWEEN 9100 AND 9199;
 DELETE FROM exco.cpts WHERE id BETWEEN 9001 AND 9003;
 DELETE FROM exco.commune WHERE code LIKE 'Z____';
