@@ -364,6 +364,42 @@ CREATE TRIGGER bad BEFORE DELETE ON contract_trigger_bad
 DELETE FROM contract_trigger_bad;
 \echo :SQLSTATE
 
+-- ===== Constraints: one row cannot break a report =====
+-- A NULL element in missions -> 23514 (contract_missions_no_null), although the socle missions
+-- are there; a two-dimensional missions array -> 23514 (contract_missions_one_dimension).
+INSERT INTO exco.contract (id, cpts, signed_on, missions)
+VALUES (9150, 9001, '2020-01-15', '{acces_soins,parcours,prevention,NULL}');
+\echo :SQLSTATE
+INSERT INTO exco.contract (id, cpts, signed_on, missions)
+VALUES (9151, 9001, '2020-01-15', '{{acces_soins,parcours},{prevention,qualite}}');
+\echo :SQLSTATE
+-- A continuous indicator whose stated direction contradicts its levels -> 23514
+-- (indicator_direction_consistent): lower is better but the objective 80 is above the start 60;
+-- higher is better but the objective 40 is below it. Agreeing, equal levels, or no stated
+-- direction: accepted.
+INSERT INTO exco.indicator (id, contract, mission, code, label, kind, starting, objective, amount, lower_is_better)
+VALUES (9161, 9101, 'acces_soins', 'CT-D1', 'contradiction', 'continuous', 60, 80, 100, true);
+\echo :SQLSTATE
+INSERT INTO exco.indicator (id, contract, mission, code, label, kind, starting, objective, amount, lower_is_better)
+VALUES (9162, 9101, 'acces_soins', 'CT-D2', 'contradiction', 'continuous', 60, 40, 100, false);
+\echo :SQLSTATE
+INSERT INTO exco.indicator (id, contract, mission, code, label, kind, starting, objective, amount, lower_is_better)
+VALUES (9163, 9101, 'acces_soins', 'CT-D3', 'agrees', 'continuous', 60, 40, 100, true),
+       (9164, 9101, 'acces_soins', 'CT-D4', 'equal levels', 'continuous', 60, 60, 100, false),
+       (9165, 9101, 'acces_soins', 'CT-D5', 'inferred', 'continuous', 60, 80, 100, NULL);
+SELECT code, lower_is_better FROM exco.indicator WHERE contract = 9101 AND code LIKE 'CT-D%' ORDER BY code;
+-- A measure of NaN, Infinity or -Infinity -> 23514 (measure_value_finite); 0 and 1e100 are kept.
+INSERT INTO exco.measure SELECT id, 1, 'NaN' FROM exco.indicator WHERE contract = 9101 AND code = 'CT-D3';
+\echo :SQLSTATE
+INSERT INTO exco.measure SELECT id, 1, 'Infinity' FROM exco.indicator WHERE contract = 9101 AND code = 'CT-D3';
+\echo :SQLSTATE
+INSERT INTO exco.measure SELECT id, 1, '-Infinity' FROM exco.indicator WHERE contract = 9101 AND code = 'CT-D3';
+\echo :SQLSTATE
+INSERT INTO exco.measure SELECT id, y, v FROM exco.indicator, (VALUES (1, 0), (2, 1e100)) AS m(y, v)
+WHERE contract = 9101 AND code = 'CT-D3';
+SELECT contract_year, value FROM exco.measure m JOIN exco.indicator i ON i.id = m.indicator
+WHERE i.contract = 9101 AND i.code = 'CT-D3' ORDER BY contract_year;
+
 -- ===== A hostile search_path changes nothing (CVE-2018-1058) =====
 -- A schema before pg_catalog with look-alike =, <>, sum, count, min and string_agg: every one
 -- of them, if the trigger's queries resolved it, would change a verdict (= always true, <>

@@ -35,7 +35,12 @@ CREATE TABLE exco.contract (
   -- The facts the CPAM was checked against at signature (doc/contract.md, "What is checked
   -- when"): stored with the contract, so that checking a row never needs today's territory.
   seat_departement       text NOT NULL,
-  territory_departements text[] NOT NULL
+  territory_departements text[] NOT NULL,
+  -- A list of missions: one dimension, no NULL element (contract_overview and the payment
+  -- functions read every element as a mission).
+  CONSTRAINT contract_missions_one_dimension CHECK (array_ndims(missions) = 1),
+  CONSTRAINT contract_missions_no_null
+    CHECK (CASE WHEN array_ndims(missions) > 1 THEN true ELSE array_position(missions, NULL) IS NULL END)
 );
 CREATE INDEX ON exco.contract (cpts);
 COMMENT ON TABLE exco.contract IS
@@ -84,6 +89,12 @@ CREATE TABLE exco.indicator (
   -- exco.step_amount raises 22023 naming the position for thresholds that are not strictly
   -- monotone, mismatched lengths, decreasing amounts or NULL elements: checked when written,
   -- not when a report reads them.
+  -- A stated direction agrees with the levels: lower is better when the objective is below the
+  -- starting level, higher when above (equal levels fit either). exco.attainment raises 22023
+  -- for a contradiction: refused when written (23514), not when indicator_result reads it.
+  CONSTRAINT indicator_direction_consistent CHECK (
+    kind <> 'continuous' OR lower_is_better IS NULL OR
+    CASE WHEN lower_is_better THEN objective <= starting ELSE objective >= starting END),
   CONSTRAINT indicator_steps_valid CHECK (
     kind <> 'stepped' OR
     CASE WHEN lower_is_better IS NULL THEN exco.step_amount(0, thresholds, amounts)
@@ -95,7 +106,9 @@ COMMENT ON TABLE exco.indicator IS
 CREATE TABLE exco.measure (
   indicator     bigint NOT NULL REFERENCES exco.indicator ON DELETE CASCADE,
   contract_year integer NOT NULL CONSTRAINT measure_contract_year_range CHECK (contract_year BETWEEN 1 AND 5),
-  value         numeric NOT NULL,
+  -- A measure is a number: NaN and ±Infinity would make every report that reads it fail.
+  value         numeric NOT NULL
+    CONSTRAINT measure_value_finite CHECK (value NOT IN ('NaN', 'Infinity', '-Infinity')),
   PRIMARY KEY (indicator, contract_year)
 );
 COMMENT ON TABLE exco.measure IS 'the measured value of an indicator for a contract year (1..5); no row = not measured';
