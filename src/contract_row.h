@@ -44,6 +44,10 @@ typedef struct ContractConfig
 	Oid			mission_type;
 	MissionCache missions;
 	ExcoScaleCache *scales;		/* the scales, read once per statement (scale.c) */
+	/* The last CPAM département's region, valid for one command (contract_rules_territory.c). */
+	CommandId	region_cid;
+	char		region_dep[16];
+	char		region_of[16];
 } ContractConfig;
 
 /* The row being checked: its mapped values, the fills, SPI. */

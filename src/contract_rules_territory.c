@@ -20,6 +20,7 @@
 #include "lib/stringinfo.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "access/xact.h"
 #include "utils/datum.h"
 
 /* What the CPAM is checked against: the territory's départements and the seat's. */
@@ -188,6 +189,39 @@ territory_of_row(ContractCheck *ck, Territory *t)
 static SPIPlanPtr plan_region = NULL;
 
 /*
+ * The region of département dep in exco.departement, NULL when there is none. The last answer is
+ * kept for the rest of the command, so a bulk INSERT of one CPAM's contracts reads it once.
+ */
+static char *
+region_of(ContractCheck *ck, const char *dep)
+{
+	ContractConfig *cfg = ck->cfg;
+	CommandId	cid = GetCurrentCommandId(false);
+	Oid			argtypes[1] = {TEXTOID};
+	Datum		args[1];
+	char	   *region;
+
+	if (cfg->region_cid == cid && cfg->region_dep[0] && strcmp(cfg->region_dep, dep) == 0)
+		return pstrdup(cfg->region_of);
+	args[0] = CStringGetTextDatum(dep);
+	exco_spi_connect(&ck->spi);
+	exco_prepare_once(&plan_region,
+					  "SELECT region FROM exco.departement WHERE code OPERATOR(pg_catalog.=) $1",
+					  1, argtypes);
+	if (exco_spi_run(plan_region, args, NULL) == 0)
+		return NULL;
+	region = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+	cfg->region_dep[0] = '\0';
+	if (strlen(dep) < sizeof(cfg->region_dep) && region && strlen(region) < sizeof(cfg->region_of))
+	{
+		strlcpy(cfg->region_dep, dep, sizeof(cfg->region_dep));
+		strlcpy(cfg->region_of, region, sizeof(cfg->region_of));
+		cfg->region_cid = cid;
+	}
+	return region;
+}
+
+/*
  * The ARS that signs is the region's (doc/rules.md §5): the region of the CPAM's département in
  * exco.departement. A NULL region is filled; a given one is checked when the facts are derived
  * (a signing) or when an UPDATE changes the region or the CPAM.
@@ -195,8 +229,6 @@ static SPIPlanPtr plan_region = NULL;
 static void
 check_region(ContractCheck *ck, bool derived)
 {
-	Oid			argtypes[1] = {TEXTOID};
-	Datum		args[1];
 	char	   *expected;
 
 	if (!ck->cfg->att[R_REGION] || !ck->cfg->att[R_CPAM] || ck->null[R_CPAM])
@@ -204,14 +236,9 @@ check_region(ContractCheck *ck, bool derived)
 	if (!ck->null[R_REGION] && !derived &&
 		!(ck->is_update && (exco_role_changed(ck, R_REGION) || exco_role_changed(ck, R_CPAM))))
 		return;
-	args[0] = CStringGetTextDatum(exco_contract_text(ck, R_CPAM));
-	exco_spi_connect(&ck->spi);
-	exco_prepare_once(&plan_region,
-					  "SELECT region FROM exco.departement WHERE code OPERATOR(pg_catalog.=) $1",
-					  1, argtypes);
-	if (exco_spi_run(plan_region, args, NULL) == 0)
+	expected = region_of(ck, exco_contract_text(ck, R_CPAM));
+	if (expected == NULL)
 		return;					/* an unknown département: the foreign key reports it */
-	expected = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
 	if (ck->null[R_REGION])
 		exco_contract_fill_text(ck, R_REGION, expected);
 	else if (strcmp(exco_contract_text(ck, R_REGION), expected) != 0)
