@@ -2,7 +2,7 @@
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS exco;
 SET client_min_messages = warning;
-SELECT plan(47);
+SELECT plan(56);
 
 -- Signatures and markings.
 SELECT has_function('exco', 'validate_contract', ARRAY[]::text[], 'exco.validate_contract()');
@@ -114,6 +114,39 @@ SELECT lives_ok($$UPDATE exco.contract SET signed_on = '2022-04-01', status = 't
   'an update that keeps the rules');
 SELECT is((SELECT status::text FROM exco.contract WHERE id = 8101), 'terminated', 'the update was written');
 
+-- Facts at signature (doc/contract.md, "What is checked when"): filled from the CPTS, then the
+-- only thing a complete row is checked against.
+SELECT results_eq($$SELECT seat_departement, territory_departements, region FROM exco.contract WHERE id = 8101$$,
+  $$VALUES ('T2', '{T1,T2}'::text[], 'TR')$$, 'seat and territory départements at signature, region filled');
+SELECT lives_ok($$INSERT INTO exco.contract (id, cpts, signed_on, ends_on, region, cpam_departement, scale,
+    population, tier, missions, seat_departement, territory_departements)
+  VALUES (8110, 8001, '2020-04-01', '2025-04-01', 'TR', 'T1', 'aci-cpts-2019', 100000, '3',
+    '{acces_soins,parcours,prevention}', 'T2', '{T1}')$$,
+  'a complete row whose facts differ from today''s territory (as a restore inserts it) is accepted');
+SELECT throws_ok($$INSERT INTO exco.contract (id, cpts, signed_on, ends_on, region, cpam_departement, scale,
+    population, tier, missions, seat_departement, territory_departements)
+  VALUES (8111, 8001, '2020-04-01', '2025-04-01', 'TR', 'T2', 'aci-cpts-2019', 100000, '3',
+    '{acces_soins,parcours,prevention}', 'T2', '{T1}')$$,
+  '23514', 'CPAM département T2 is not T1, the only département of the CPTS''s territory',
+  'a complete row is checked against its own facts');
+INSERT INTO exco.region VALUES ('TS', 'tap other region');
+SELECT throws_ok($$INSERT INTO exco.contract (id, cpts, signed_on, region, missions)
+  VALUES (8112, 8001, '2022-04-01', 'TS', '{acces_soins,parcours,prevention,crises_sanitaires}')$$,
+  '23514', 'region TS is not TR, the region of CPAM département T2', 'region other than the CPAM''s');
+
+-- Constraints: no NULL mission, finite measures, a stated direction agreeing with the levels.
+SELECT throws_ok($$INSERT INTO exco.contract (id, cpts, signed_on, missions)
+  VALUES (8113, 8001, '2022-04-01', '{acces_soins,parcours,prevention,crises_sanitaires,NULL}')$$,
+  '23514', NULL, 'NULL element in missions');
+INSERT INTO exco.contract_mission VALUES (8101, 'acces_soins', '2022-05-01', NULL);
+SELECT throws_ok($$INSERT INTO exco.indicator (id, contract, mission, code, label, kind, starting, objective, amount, lower_is_better)
+  VALUES (8120, 8101, 'acces_soins', 'X', 'x', 'continuous', 60, 80, 100, true)$$,
+  '23514', NULL, 'lower_is_better contradicting the levels');
+INSERT INTO exco.indicator (id, contract, mission, code, label, kind, starting, objective, amount)
+  VALUES (8121, 8101, 'acces_soins', 'Y', 'y', 'continuous', 60, 80, 100);
+SELECT throws_ok($$INSERT INTO exco.measure VALUES (8121, 1, 'NaN')$$, '23514', NULL, 'NaN measure');
+SELECT throws_ok($$INSERT INTO exco.measure VALUES (8121, 1, '-Infinity')$$, '23514', NULL, '-Infinity measure');
+
 -- A user table with its own column names.
 CREATE TABLE public.tap_my_contracts (ref text, date_signature date, taille exco.tier, pop bigint,
                                       mes_missions exco.mission[], fin date, bareme text);
@@ -130,6 +163,13 @@ SELECT throws_ok($$INSERT INTO public.tap_my_contracts (ref, date_signature, pop
 SELECT throws_ok($$INSERT INTO public.tap_my_contracts (ref, date_signature, mes_missions) VALUES ('A-3', NULL, '{}')$$,
   '23502', 'null value in signing date column "date_signature"', 'user table: no signing date');
 SELECT throws_ok($$UPDATE public.tap_my_contracts SET taille = '3'$$, '23514', NULL, 'user table: UPDATE checked');
+
+-- An integer tier column: 259 is out of range, not tier 3.
+CREATE TABLE public.tap_int_tier (signed_on date, tier integer);
+CREATE TRIGGER tap_int_tier BEFORE INSERT ON public.tap_int_tier FOR EACH ROW
+  EXECUTE FUNCTION exco.validate_contract('signed_on', 'tier');
+SELECT throws_ok($$INSERT INTO public.tap_int_tier VALUES ('2020-01-01', 259)$$, '22003',
+  'tier 259 in column "tier" is out of range', 'integer tier 259: 22003');
 
 -- Misuse.
 SELECT throws_ok($$SELECT exco.validate_contract()$$, '39P01', NULL, 'not called as a trigger: 39P01');
