@@ -45,8 +45,6 @@ CREATE TABLE exco.contract (
 CREATE INDEX ON exco.contract (cpts);
 COMMENT ON TABLE exco.contract IS
   'the 5-year tripartite ACI contract of a CPTS with its ARS (region) and CPAM (département); population and tier at signature; the missions it signs up for';
-COMMENT ON COLUMN exco.contract.ends_on IS
-  'the first day the contract no longer runs: signed_on + 5 years; it runs on d iff signed_on <= d < ends_on';
 COMMENT ON COLUMN exco.contract.seat_departement IS
   'the département of the CPTS''s seat at signature (filled by the trigger when NULL)';
 COMMENT ON COLUMN exco.contract.territory_departements IS

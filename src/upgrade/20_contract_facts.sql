@@ -27,8 +27,6 @@ UPDATE exco.contract k
 ALTER TABLE exco.contract ENABLE TRIGGER validate_contract;
 ALTER TABLE exco.contract ALTER COLUMN seat_departement SET NOT NULL,
                           ALTER COLUMN territory_departements SET NOT NULL;
-COMMENT ON COLUMN exco.contract.ends_on IS
-  'the first day the contract no longer runs: signed_on + 5 years; it runs on d iff signed_on <= d < ends_on';
 COMMENT ON COLUMN exco.contract.seat_departement IS
   'the département of the CPTS''s seat at signature (filled by the trigger when NULL)';
 COMMENT ON COLUMN exco.contract.territory_departements IS
