@@ -229,6 +229,19 @@ INSERT INTO exco.contract (id, cpts, signed_on, ends_on, region, cpam_departemen
 VALUES (9141, 9002, '2020-03-01', '2025-03-01', 'ZR', 'Z2', 'aci-cpts-2019', 49999, '2',
         '{acces_soins,parcours,prevention}', 'Z2', '{Z1}');
 \echo :SQLSTATE
+-- Whether crises_sanitaires is socle depends on exco.scale_amount, another table, which a restore
+-- may load after the contracts and a user may complete after signing: a complete row is checked
+-- on the data-independent socle only (acces_soins, parcours, prevention), so this 2022 row
+-- without crises_sanitaires is accepted (49999 -> tier 2; 2022-04-01 + 5 years = 2027-04-01) ...
+INSERT INTO exco.contract (id, cpts, signed_on, ends_on, region, cpam_departement, scale, population,
+                           tier, missions, seat_departement, territory_departements)
+VALUES (9144, 9002, '2022-04-01', '2027-04-01', 'ZR', 'Z1', 'aci-cpts-2022', 49999, '2',
+        '{acces_soins,parcours,prevention}', 'Z2', '{Z1}');
+-- ... an unrelated UPDATE does not re-check it ...
+UPDATE exco.contract SET status = 'terminated' WHERE id = 9144 RETURNING id, status;
+-- ... but an UPDATE of its missions does: aci-cpts-2022 pays crises_sanitaires -> 23514.
+UPDATE exco.contract SET missions = '{acces_soins,parcours,prevention,qualite}' WHERE id = 9144;
+\echo :SQLSTATE
 -- ===== The ARS region: the region of the CPAM's département =====
 INSERT INTO exco.region VALUES ('ZS', 'contract_trigger other region');
 -- NULL region: filled with ZR, the region of Z1 (the CPAM of Nord, seat's département).

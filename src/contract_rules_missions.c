@@ -83,6 +83,21 @@ contract_scale(ContractCheck *ck, bool *crises)
 	return scale;
 }
 
+/*
+ * Whether crises_sanitaires is checked: it is socle by the rows of exco.scale_amount, another
+ * table, so it is checked at a signing and when an UPDATE changes the scale, the missions or the
+ * signing date, not on a row that carries its facts (a restore, whose scale rows may be loaded
+ * after the contracts) nor on an unrelated UPDATE (a scale completed since signing).
+ */
+static bool
+check_crises(ContractCheck *ck)
+{
+	if (ck->is_update)
+		return exco_role_changed(ck, R_SCALE) || exco_role_changed(ck, R_MISSIONS) ||
+			exco_role_changed(ck, R_SIGNED_ON);
+	return !ck->carries_facts;
+}
+
 /* Rule 5: scale and socle missions. A scale that pays crises_sanitaires makes it socle. */
 void
 exco_rule_missions(ContractCheck *ck)
@@ -99,6 +114,7 @@ exco_rule_missions(ContractCheck *ck)
 	scale = contract_scale(ck, &crises);
 	if (!cfg->att[R_MISSIONS])
 		return;
+	crises = crises && check_crises(ck);
 	have = ck->null[R_MISSIONS] ? 0 :
 		exco_mission_mask(&cfg->missions, cfg->mission_type, ck->val[R_MISSIONS]);
 	initStringInfo(&missing);

@@ -300,7 +300,10 @@ exco_rule_territory(ContractCheck *ck)
 	Territory	t;
 
 	if (cfg->att[R_CPTS] && !ck->null[R_CPTS])
+	{
 		derived = derive_from_cpts(ck, &cpts_name);
+		ck->carries_facts = cfg->att[R_SEAT_DEP] && !derived;
+	}
 
 	/* Rule 3 on the facts the row carries (filled above or given). */
 	if (cfg->att[R_CPAM] && cfg->att[R_SEAT_DEP] && !ck->null[R_SEAT_DEP] &&
