@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Restore never loses a row (doc/contract.md, "What is checked when"): a database the triggers
 # accepted, whose territories then changed (a seat moved, communes moved between CPTS, a CPTS
-# dissolved after its contract ended: test/steps/contract_restore.sql), is dumped both ways
+# dissolved after its contract ended, a user's scale completed: test/steps/contract_restore.sql), is dumped both ways
 # (pg_dump -Fc | pg_restore, and plain pg_dump | psql) into fresh databases; every exco table must
 # come back with the same row count and the same content hash, and the identity sequences with
 # the same positions. With 0.1.0's trigger both restores lost every contract and the rows that
@@ -57,8 +57,8 @@ createdb "$src"
 psql -X -q -v ON_ERROR_STOP=1 -d "$src" -c 'SET client_min_messages = warning' -c 'CREATE EXTENSION exco' >/dev/null
 psql -X -q -v ON_ERROR_STOP=1 -d "$src" -f test/steps/contract_restore.sql >/dev/null
 before=$(fingerprint "$src")
-[ "$(psql -X -A -t -d "$src" -c "SELECT count(*) FROM exco.contract")" -eq 4 ] || fail "the source does not have its 4 contracts"
-say "source: 4 contracts, then a seat moved, a commune moved between CPTS, a CPTS dissolved"
+[ "$(psql -X -A -t -d "$src" -c "SELECT count(*) FROM exco.contract")" -eq 5 ] || fail "the source does not have its 5 contracts"
+say "source: 5 contracts, then a seat moved, a commune moved between CPTS, a CPTS dissolved, a user's scale completed"
 
 pg_dump -Fc -d "$src" -f "$work/dump.custom"
 createdb "$custom"

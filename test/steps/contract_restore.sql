@@ -8,7 +8,8 @@
 -- Then, after signing: R Siège's seat moves to X3001 (X3); commune X1002 moves from R Ouest to
 -- R Est (R Ouest is left with X2002 alone: a territory in X2 only, whose CPAM would now be X2);
 -- R Dissoute's contract ends (ends_on 2024-09-01) and the CPTS is dissolved: its communes are
--- removed from exco.cpts_commune (the CPTS row stays, its contract references it).
+-- removed from exco.cpts_commune (the CPTS row stays, its contract references it). R Est's
+-- second contract names a user's scale that gets a crises_sanitaires amount after signing.
 SET datestyle = 'ISO, YMD';
 INSERT INTO exco.region VALUES ('RX', 'restore region');
 INSERT INTO exco.departement VALUES ('X1', 'restore dep 1', 'RX'), ('X2', 'restore dep 2', 'RX'),
@@ -38,7 +39,18 @@ INSERT INTO exco.indicator (contract, mission, code, label, kind, starting, obje
 INSERT INTO exco.measure (indicator, contract_year, value)
   SELECT i.id, y, 100 - 10 * y FROM exco.indicator i, generate_series(1, 2) y WHERE i.code = 'RMT';
 
+-- A user's scale, named by R Est's second contract; it pays no crises_sanitaires when signed.
+INSERT INTO exco.scale (scale, effective_from, complete, source) VALUES ('restore-test', '2030-01-01', false, 'test');
+INSERT INTO exco.scale_amount (scale, line, tier, share, amount) VALUES ('restore-test', 'acces_soins', '1', 'fixed', 1000);
+INSERT INTO exco.contract (cpts, signed_on, region, scale, missions)
+  SELECT id, '2021-01-01', 'RX', 'restore-test', '{acces_soins,parcours,prevention}'
+  FROM exco.cpts WHERE name = 'R Est';
+
 -- After signing.
+-- The user's scale is completed with a crises_sanitaires amount: it is now socle under it (a
+-- restore may load these rows before or after the contracts).
+INSERT INTO exco.scale_amount (scale, line, tier, share, amount)
+  VALUES ('restore-test', 'crises_sanitaires', '1', 'fixed', 500);
 UPDATE exco.cpts SET seat = 'X3001' WHERE name = 'R Siège';
 UPDATE exco.cpts_commune SET cpts = (SELECT id FROM exco.cpts WHERE name = 'R Est')
   WHERE commune = 'X1002';
