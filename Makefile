@@ -36,6 +36,9 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# PGXS does not track headers: a changed struct in src/*.h must rebuild every object.
+$(OBJS): $(wildcard src/*.h)
+
 all: $(INSTALL_SQL) $(UPGRADE_SQL)
 
 $(INSTALL_SQL): $(SQL_PARTS) src/sql META.json
