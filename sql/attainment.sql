@@ -1,4 +1,4 @@
--- Indicator attainment (DOMAIN.md §4.5), stepped indicators (SCALES.md, "Indicators in real
+-- Indicator attainment (doc/rules.md §4.5), stepped indicators (doc/rules.md §8.4, "Indicators in real
 -- contracts") and the weighted mean of a mission's rates. Every expected figure is worked out
 -- by hand in the comment above its query.
 \set VERBOSITY sqlstate
@@ -69,7 +69,7 @@ SELECT exco.attainment(100, 219, 50, false);
 SELECT exco.attainment('Infinity', 60, 80);
 
 -- ===================================================================== exco.step_amount
--- The real contract's example (SCALES.md): patients in ALD without a MT, starting level 219:
+-- The real contract's example (doc/rules.md §8.4): patients in ALD without a MT, starting level 219:
 -- <= 50 -> 9 000, 51-100 -> 6 000, 101-219 -> 3 000. Thresholds descending: lower is better,
 -- level i reached when measured <= thresholds[i]; the highest level reached pays.
 --   220 -> no level -> 0;  219 -> level 1 (219 <= 219) -> 3000;  150, 101, 100.5 -> 3000;

@@ -1,4 +1,4 @@
--- exco.deadline_status (DOMAIN.md §3; rules in README "Deadline status").
+-- exco.deadline_status (doc/rules.md §3; rules in README "Deadline status").
 -- Contract signed 2020-01-15: acces_soins start by 2020-07-15, deploy by 2021-07-15;
 -- parcours start by 2021-01-15, deploy by 2022-01-15.
 \set VERBOSITY sqlstate

@@ -1,4 +1,4 @@
--- Payment schedule of a contract line (SCALES.md "Payment rules"): exco.payment_schedule().
+-- Payment schedule of a contract line (doc/rules.md §8.3): exco.payment_schedule().
 \set VERBOSITY default
 SET search_path = public;
 SET datestyle = ISO;

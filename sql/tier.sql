@@ -1,4 +1,4 @@
--- exco.tier: the CPTS size tier (DOMAIN.md §2).
+-- exco.tier: the CPTS size tier (doc/rules.md §2).
 \set VERBOSITY sqlstate
 -- Comparison operators live in schema exco: qualified, they work with any search_path ...
 SELECT '2'::exco.tier OPERATOR(exco.<) 'T3'::exco.tier AS qualified_lt;
@@ -25,7 +25,7 @@ SELECT '3.0'::exco.tier;
 \set VERBOSITY sqlstate
 SELECT 'x'::exco.tier;
 
--- exco.tier(population): every edge of DOMAIN.md §2.
+-- exco.tier(population): every edge of doc/rules.md §2.
 SELECT pop, exco.tier(pop) AS tier
 FROM unnest(ARRAY[0, 1, 39999, 40000, 40001, 79999, 80000, 80001, 174999, 175000,
                   175001, 9223372036854775807]::bigint[]) AS pop;

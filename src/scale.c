@@ -1,5 +1,5 @@
 /*
- * scale.c — financing scales as versioned data (SCALES.md, DOMAIN.md §4): the scale in force on
+ * scale.c — financing scales as versioned data (doc/rules.md §4, §8): the scale in force on
  * a date, the ceiling of a line for a tier, a contract's yearly maximum.
  *
  * The scale tables are read by SPI once per call site and query (see ExcoScaleCache), amounts

@@ -1,5 +1,5 @@
 /*
- * tier.c — exco.tier, the CPTS size tier (DOMAIN.md §2), as a one-byte base type.
+ * tier.c — exco.tier, the CPTS size tier (doc/rules.md §2), as a one-byte base type.
  *
  * Text form: 1..4; input also accepts T1..T4 and "taille 1".."taille 4", case-insensitive,
  * surrounding blanks ignored. Binary form: a format-version byte, then the tier byte.
@@ -21,7 +21,7 @@ PG_MODULE_MAGIC;
 #define TIER_SEND_VERSION 1
 
 /*
- * Population bounds (DOMAIN.md §2, literal reading of "entre … et …"):
+ * Population bounds (doc/rules.md §2, literal reading of "entre … et …"):
  * tier 1 = [0, 40 000), tier 2 = [40 000, 80 000), tier 3 = [80 000, 175 000],
  * tier 4 = (175 000, ∞).
  */

@@ -1,4 +1,4 @@
--- exco.tier: the CPTS size tier (DOMAIN.md §2), a one-byte base type written 1..4.
+-- exco.tier: the CPTS size tier (doc/rules.md §2), a one-byte base type written 1..4.
 -- All functions here are IMMUTABLE STRICT PARALLEL SAFE: they depend on their arguments only.
 
 CREATE TYPE exco.tier;
@@ -110,7 +110,7 @@ CREATE CAST (exco.tier AS integer) WITH FUNCTION exco.tier_to_int4(exco.tier);
 CREATE FUNCTION exco.tier(population bigint) RETURNS exco.tier
   AS 'MODULE_PATHNAME', 'tier_of_population' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION exco.tier(bigint) IS
-  'size tier of a CPTS territory of this population: 1 below 40 000, 2 below 80 000, 3 up to 175 000, 4 above (DOMAIN.md §2); negative -> 22023';
+  'size tier of a CPTS territory of this population: 1 below 40 000, 2 below 80 000, 3 up to 175 000, 4 above (doc/rules.md §2); negative -> 22023';
 CREATE FUNCTION exco.tier_bounds(exco.tier) RETURNS int8range
   AS 'MODULE_PATHNAME', 'tier_bounds' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION exco.tier_bounds(exco.tier) IS
