@@ -6,6 +6,7 @@
  * The text and binary forms depend on the literal alone.
  */
 #include "exco.h"
+#include "numeric_util.h"
 
 #include <ctype.h>
 
@@ -13,6 +14,7 @@
 #include "common/hashfn.h"
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
 #include "utils/rangetypes.h"
 #include "utils/typcache.h"
 
@@ -195,7 +197,7 @@ tier_from_int4(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("tier out of range: %d", i),
-				 errhint("A tier is 1, 2, 3 or 4; to get the tier of a population, call exco.tier(population).")));
+				 errhint("A tier is 1, 2, 3 or 4; to get the tier of a population, call exco.tier_of(population).")));
 	PG_RETURN_TIER((Tier) i);
 }
 
@@ -206,12 +208,55 @@ tier_to_int4(PG_FUNCTION_ARGS)
 	PG_RETURN_INT32((int32) PG_GETARG_TIER(0));
 }
 
-/* exco.tier(population bigint): the tier of a CPTS territory's population. */
+/*
+ * exco.tier_of(population bigint) (and the deprecated exco.tier(bigint)): the tier of a CPTS
+ * territory's population.
+ */
 PG_FUNCTION_INFO_V1(tier_of_population);
 Datum
 tier_of_population(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_TIER(exco_tier_of_population(PG_GETARG_INT64(0)));
+}
+
+/* exco.tier_of(population integer): as bigint (an integer literal would be ambiguous). */
+PG_FUNCTION_INFO_V1(tier_of_population_int4);
+Datum
+tier_of_population_int4(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TIER(exco_tier_of_population((int64) PG_GETARG_INT32(0)));
+}
+
+/*
+ * exco.tier_of(population numeric): sum(bigint) is numeric. A population is a whole number of
+ * inhabitants, not negative; one beyond bigint is tier 4.
+ */
+PG_FUNCTION_INFO_V1(tier_of_population_numeric);
+Datum
+tier_of_population_numeric(PG_FUNCTION_ARGS)
+{
+	Numeric		n = PG_GETARG_NUMERIC(0);
+	Numeric		whole;
+
+	if (numeric_is_nan(n) || numeric_is_inf(n))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("population must be a finite number: %s", num_str(n))));
+	whole = DatumGetNumeric(DirectFunctionCall2(numeric_trunc, NumericGetDatum(n), Int32GetDatum(0)));
+	if (num_cmp(whole, n) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("population must be a whole number: %s", num_str(n)),
+				 errhint("A CPTS population is a number of inhabitants, the sum of its communes' populations.")));
+	if (num_sign(n) < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("population must not be negative: %s", num_str(n)),
+				 errhint("A CPTS population is the sum of its communes' populations.")));
+	if (num_cmp(n, int64_to_numeric(PG_INT64_MAX)) > 0)
+		PG_RETURN_TIER(TIER_MAX);
+	PG_RETURN_TIER(exco_tier_of_population(DatumGetInt64(DirectFunctionCall1(numeric_int8,
+																			 NumericGetDatum(n)))));
 }
 
 /* exco.tier_bounds(tier): the population range of a tier, as an int8range. */
