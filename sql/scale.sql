@@ -122,6 +122,9 @@ SELECT exco.contract_ceiling('2', '2020-01-01', '{parcours}') AS parcours,
 -- T3 under 2019, the socle and qualite: 75 000 + 65 000 + 90 000 + 35 000 + 30 000 = 295 000.
 SELECT exco.contract_ceiling('3', '2022-03-31', '{acces_soins,parcours,prevention,qualite}');
 SELECT scale_try($$SELECT exco.contract_ceiling('2', '2020-01-01', '{parcours,NULL}')$$);
+-- A two-dimensional mission list is refused (22023), not flattened: 0.1.0 summed the four
+-- missions below as if they were one list.
+SELECT scale_try($$SELECT exco.contract_ceiling('2', '2020-01-01', '{{parcours,prevention},{qualite,accompagnement}}')$$);
 
 -- ---------------------------------------------------------------------------------------------
 -- Constraints of exco.scale_amount: 23514 for a negative amount, a variable share of

@@ -4,7 +4,8 @@
  *
  * Contract year i (1..5) runs from anniversary A(i-1) to A(i), A(i) = signature + 12 i months
  * (clamped to the month's end, so a contract signed on 29 February has its years end on 28
- * February, or 29 in leap years).
+ * February, or 29 in leap years); a year includes A(i-1), not A(i). A(5) is the contract's
+ * ends_on, the first day it no longer runs.
  *
  * fonctionnement, yearly amount F:
  *   year 1: advance of F (100 %) at signature;
@@ -62,39 +63,50 @@ typedef struct YearAttainment
 	bool		known[CONTRACT_YEARS];
 } YearAttainment;
 
-/* Read the attainment argument: one dimension, at most 5 elements, each in [0, 1] or NULL. */
+/*
+ * Read the attainment argument: one dimension, element [i] for contract year i (the subscripts
+ * are honoured: '[3:4]={0.5,1}' gives years 3 and 4), within years 1..5, each in [0, 1] or NULL.
+ */
 static void
 read_attainment(ArrayType *arr, YearAttainment *att)
 {
 	Datum	   *elems;
 	bool	   *enulls;
 	int			n;
+	int			first;
 	int			i;
 	Datum		zero = NumericGetDatum(int64_to_numeric(0));
 	Datum		one = NumericGetDatum(int64_to_numeric(1));
 
+	if (ARR_NDIM(arr) == 0)
+		return;					/* '{}': nothing known */
 	if (ARR_NDIM(arr) > 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("attainment must be a one-dimensional array, not %d-dimensional", ARR_NDIM(arr))));
 	deconstruct_array(arr, NUMERICOID, -1, false, TYPALIGN_INT, &elems, &enulls, &n);
-	if (n > CONTRACT_YEARS)
+	first = ARR_LBOUND(arr)[0];
+	if (first < 1 || n > CONTRACT_YEARS || first - 1 + n > CONTRACT_YEARS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("attainment has %d elements, but a contract has %d years", n, CONTRACT_YEARS),
+				 errmsg("attainment has subscripts [%d:%d], but a contract has years 1 to %d",
+						first, first + n - 1, CONTRACT_YEARS),
 				 errhint("Give attainment[i] for contract year i, NULL while not known.")));
 	for (i = 0; i < n; i++)
 	{
+		int			year = first + i;
+
 		if (enulls[i])
 			continue;
-		if (DatumGetBool(DirectFunctionCall2(numeric_lt, elems[i], zero)) ||
+		if (numeric_is_nan(DatumGetNumeric(elems[i])) ||
+			DatumGetBool(DirectFunctionCall2(numeric_lt, elems[i], zero)) ||
 			DatumGetBool(DirectFunctionCall2(numeric_gt, elems[i], one)))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("attainment %s of contract year %d is outside [0, 1]",
-							num_str(DatumGetNumeric(elems[i])), i + 1)));
-		att->rate[i] = elems[i];
-		att->known[i] = true;
+							num_str(DatumGetNumeric(elems[i])), year)));
+		att->rate[year - 1] = elems[i];
+		att->known[year - 1] = true;
 	}
 }
 
@@ -160,7 +172,10 @@ emit_mission(ScheduleOut *out, const DateADT *ann, DateADT started_on, const Exc
 	}
 }
 
-/* Refuse a start before the signature, or (for a mission) on or after the contract's end. */
+/*
+ * Refuse a start before the signature, or (for a mission) on or after the contract's end:
+ * ends_on = A(5), the first day the contract no longer runs (doc/rules.md §5).
+ */
 static void
 check_start(ExcoMission m, DateADT signed_on, DateADT started_on, DateADT ends_on)
 {
@@ -173,9 +188,11 @@ check_start(ExcoMission m, DateADT signed_on, DateADT started_on, DateADT ends_o
 	if (started_on >= ends_on && m != MISSION_FONCTIONNEMENT)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("mission %s started on %s, after the contract signed on %s ended on %s",
-						exco_mission_labels[m], exco_date_str(started_on),
-						exco_date_str(signed_on), exco_date_str(ends_on - 1))));
+				 errmsg("mission %s started on %s, when its contract no longer runs",
+						exco_mission_labels[m], exco_date_str(started_on)),
+				 errdetail("The contract signed on %s ends on %s, the first day it no longer runs; its last day is %s.",
+						   exco_date_str(signed_on), exco_date_str(ends_on),
+						   exco_date_str(ends_on - 1))));
 }
 
 /*

@@ -24,27 +24,6 @@ $$;
 COMMENT ON FUNCTION exco.ceiling_gap(exco.mission, exco.tier, text) IS
   'NULL when the scale gives this line for this tier, else the reason (unknown scale, unknown cell of a partial scale); what the views show instead of failing';
 
--- A mission's variable money for a contract year: the sum of its indicators' earned amounts,
--- capped by the mission's variable ceiling for the contract's tier and scale (SCALES.md).
--- PL/pgSQL: a thin check around exco.scale_ceiling (C). STABLE (reads the scales), STRICT,
--- PARALLEL SAFE (read only).
-CREATE FUNCTION exco.variable_due(line exco.mission, t exco.tier, scale text, earned numeric)
-  RETURNS numeric
-  LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
-  SET search_path = pg_catalog, exco
-AS $$
-BEGIN
-  IF earned < 0 THEN
-    RAISE EXCEPTION 'earned amount must not be negative: %', earned
-      USING ERRCODE = 'invalid_parameter_value',
-            HINT = 'earned is the sum of the indicators'' amounts earned for the year.';
-  END IF;
-  RETURN least(earned, (exco.scale_ceiling(line, t, scale)).variable);
-END
-$$;
-COMMENT ON FUNCTION exco.variable_due(exco.mission, exco.tier, text, numeric) IS
-  'variable money due for a mission and a contract year: the indicators'' earned amounts, capped by the variable ceiling of the line for the tier under the scale; 22023 for a negative amount or an unknown cell';
-
 -- What one indicator earned in one contract year, from its measure.
 -- continuous: rate = exco.attainment(value, starting, objective), earned = rate × amount (cents,
 -- half away from zero); stepped: earned = exco.step_amount(value, thresholds, amounts), rate =
