@@ -39,4 +39,12 @@ SELECT exco.start_deadline(NULL, '2020-01-01') IS NULL AS null_mission,
 SELECT 'accueil'::exco.mission;
 \set VERBOSITY default
 SELECT exco.start_deadline('parcours', 'infinity');
+-- An infinite signing date is 22023 for every mission, also those without deadlines (0.1.0
+-- returned NULL for qualite and fonctionnement), and for deadline_status.
+SELECT exco.start_deadline('qualite', 'infinity');
+SELECT exco.deploy_deadline('fonctionnement', '-infinity');
+SELECT exco.deadline_status('qualite', 'infinity', NULL, NULL, '2020-01-01');
+\set VERBOSITY sqlstate
+SELECT exco.deadline_status('parcours', '-infinity', NULL, NULL, '2020-01-01');
+\set VERBOSITY default
 SELECT exco.deploy_deadline('parcours', '5874896-01-01');

@@ -14,20 +14,42 @@
 
 /*
  * a / b rounded half up to RATE_SCALE decimal places, trailing zeros trimmed; a >= 0, b > 0.
- * Computed in integers, so the rounding is exact (no double rounding):
- * q = floor((2·a·1e20 + b) / (2·b)), rate = q · 1e-20.
+ * Computed in integers, so the rounding is exact (no double rounding): with A / B = a·1e20 / b,
+ * t = trunc(A / B), r = A mod B, q = t + 1 when r >= B - r (the remainder is half of B or more),
+ * rate = q · 1e-20. For levels of more than ~131 000 integer digits, a·1e20 would leave numeric's
+ * range (22003): then A = a, B = b·1e-20 (the same quotient), exact as long as b·1e-20 keeps
+ * every digit of b, which is checked.
  */
 Numeric
 ratio_round(Numeric a, Numeric b)
 {
-	Numeric		two = int64_to_numeric(2);
-	Numeric		a2 = num_mul(num_mul(a, two), num_const("100000000000000000000"));
-	Numeric		q;
+	Numeric		huge = num_const("1e131000");
+	Numeric		scale = num_const("100000000000000000000");
+	Numeric		unscale = num_const("0.00000000000000000001");
+	Numeric		A;
+	Numeric		B;
+	Numeric		t;
+	Numeric		r;
 
-	q = DatumGetNumeric(DirectFunctionCall2(numeric_div_trunc,
-											NumericGetDatum(num_add(a2, b)),
-											NumericGetDatum(num_mul(b, two))));
-	return num_trim(num_mul(q, num_const("0.00000000000000000001")));
+	if (num_cmp(a, huge) < 0 && num_cmp(b, huge) < 0)
+	{
+		A = num_mul(a, scale);
+		B = b;
+	}
+	else
+	{
+		A = a;
+		B = num_mul(b, unscale);
+		if (num_cmp(num_mul(B, scale), b) != 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("attainment levels have too many digits to divide exactly: %s", num_str(b))));
+	}
+	t = DatumGetNumeric(DirectFunctionCall2(numeric_div_trunc, NumericGetDatum(A), NumericGetDatum(B)));
+	r = DatumGetNumeric(DirectFunctionCall2(numeric_mod, NumericGetDatum(A), NumericGetDatum(B)));
+	if (num_cmp(r, num_sub(B, r)) >= 0)
+		t = num_add(t, int64_to_numeric(1));
+	return num_trim(num_mul(t, unscale));
 }
 
 /*

@@ -10,7 +10,8 @@
 
 /*
  * exco.start_deadline(m, signed_on) and exco.deploy_deadline(m, signed_on): the signature plus
- * the mission's months (mission.c), NULL for a mission without deadlines.
+ * the mission's months (mission.c), NULL for a mission without deadlines; an infinite signing
+ * date is 22023 for every mission.
  */
 PG_FUNCTION_INFO_V1(mission_start_deadline);
 Datum
@@ -18,6 +19,7 @@ mission_start_deadline(PG_FUNCTION_ARGS)
 {
 	ExcoMission m = exco_mission_index(exco_mission_cache(fcinfo), PG_GETARG_OID(0));
 
+	exco_check_signing_date(PG_GETARG_DATEADT(1));
 	if (exco_start_months(m) < 0)
 		PG_RETURN_NULL();
 	PG_RETURN_DATEADT(exco_add_months(PG_GETARG_DATEADT(1), exco_start_months(m)));
@@ -29,6 +31,7 @@ mission_deploy_deadline(PG_FUNCTION_ARGS)
 {
 	ExcoMission m = exco_mission_index(exco_mission_cache(fcinfo), PG_GETARG_OID(0));
 
+	exco_check_signing_date(PG_GETARG_DATEADT(1));
 	if (exco_deploy_months(m) < 0)
 		PG_RETURN_NULL();
 	PG_RETURN_DATEADT(exco_add_months(PG_GETARG_DATEADT(1), exco_deploy_months(m)));
@@ -123,6 +126,7 @@ deadline_status_of(DeadlineCache *cache, ExcoMission m, DateADT signed_on, DateA
 	DateADT		start_by,
 				deploy_by;
 
+	exco_check_signing_date(signed_on);
 	if (started && *started < signed_on)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
