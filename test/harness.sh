@@ -9,6 +9,8 @@
 # PostgreSQL refuses to run as root: the cluster is made by postgresql-common's pg_virtualenv,
 # which runs the server as `postgres` (or as the calling user when not root) in a temporary
 # directory, and `-t` makes it drop the cluster and stop the server on every exit path.
+# The servers get no copy of the lock's descriptor (9>&-): a server left behind by a killed run
+# must not hold the lock for every later run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-test}
@@ -47,8 +49,10 @@ need_npm() {
   command -v npm >/dev/null 2>&1 || need_packages npm
 }
 
+# unzip: test/steps/dist.sh unpacks the `make dist` archive (git writes the zip itself).
 base_packages=(build-essential "postgresql-$PGVER" "postgresql-server-dev-$PGVER"
-               postgresql-common "postgresql-$PGVER-pgtap" libtap-parser-sourcehandler-pgtap-perl)
+               postgresql-common "postgresql-$PGVER-pgtap" libtap-parser-sourcehandler-pgtap-perl
+               unzip)
 
 build_and_install() {
   export PG_CONFIG=/usr/lib/postgresql/$PGVER/bin/pg_config
@@ -62,19 +66,19 @@ build_and_install() {
 # user it only needs to read nothing from here, so no permission change is required.
 in_cluster() {
   # shellcheck disable=SC2016
-  pg_virtualenv -v "$PGVER" -t sh -c "$1"
+  pg_virtualenv -v "$PGVER" -t sh -c "$1" 9>&-
 }
 
 case "$mode" in
   test)
     need_packages "${base_packages[@]}"
     build_and_install
-    rm -rf results regression.diffs regression.out
-    say "running pg_regress and pgTAP suites against a throwaway cluster"
+    rm -rf results regression.diffs regression.out output_iso
+    say "running pg_regress, isolation and pgTAP suites against a throwaway cluster"
     in_cluster 'set -e
       if ! make -s PG_CONFIG="$PG_CONFIG" installcheck; then
-        echo "== pg_regress failed; regression.diffs:" >&2
-        cat regression.diffs >&2 || true
+        echo "== pg_regress or pg_isolation_regress failed; regression.diffs:" >&2
+        cat regression.diffs output_iso/regression.diffs >&2 2>/dev/null || true
         exit 1
       fi
       psql -X -q -v ON_ERROR_STOP=1 -c "CREATE EXTENSION IF NOT EXISTS pgtap"
@@ -84,10 +88,10 @@ case "$mode" in
       pg_prove -f $tap
       for s in test/steps/*.sh; do [ -e "$s" ] || continue; echo "== step $s" >&2; bash "$s"; done'
     # Reached only when every suite, file and step passed (set -e): one closing line for CI.
-    suites=$(ls sql/*.sql | wc -l)
+    suites=$(( $(ls sql/*.sql | wc -l) + $(ls specs/*.spec 2>/dev/null | wc -l) ))
     taps=$(grep -l -E "(^|[^a-z_])(plan|no_plan)\(" test/*.sql | wc -l)
     steps=$(ls test/steps/*.sh 2>/dev/null | wc -l)
-    say "$suites pg_regress suites, $taps pgTAP files, $steps harness steps"
+    say "$suites pg_regress and isolation suites, $taps pgTAP files, $steps harness steps"
     echo "exco: $((suites + taps + steps)) passed, 0 failed"
     ;;
   demo)
@@ -112,7 +116,7 @@ case "$mode" in
       [ -n "$line" ] && bench_opts+=(-o "$line")
     done < test/bench/server.conf
     say "starting a throwaway cluster for the benchmarks (BENCH_ROWS=${BENCH_ROWS:-10000000})"
-    pg_virtualenv -v "$PGVER" "${bench_opts[@]}" -t sh -c 'set -e; bash test/bench/run.sh'
+    pg_virtualenv -v "$PGVER" "${bench_opts[@]}" -t sh -c 'set -e; bash test/bench/run.sh' 9>&-
     ;;
   *)
     echo "usage: $0 test|demo|bench" >&2; exit 2 ;;
