@@ -8,6 +8,7 @@
  * one for everything else (which also raises the errors). The rounding is in attainment.h.
  */
 #include "attainment.h"
+#include "rate_core.h"
 
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
@@ -64,7 +65,6 @@ ratio_round(Numeric a, Numeric b)
 #define NUMERIC_SHORT_DSCALE_SHIFT	7
 #define NUMERIC_SHORT_WEIGHT_SIGN	0x0040
 #define NUMERIC_SHORT_WEIGHT_MASK	0x003F
-#define FAST_LEVEL_MAX ((int128) 100000000 * (int128) 1000000000)	/* 1e17: 2·diff·1e20 fits */
 
 /*
  * The rate whose base-10000 digits after the point are dg[0..4] (rate = Σ dg[i] · 10000^-(i+1)),
@@ -105,68 +105,28 @@ rate_numeric_digits(const int16 *dg)
 	return result;
 }
 
+/* A fast-path result as a numeric. */
+static Numeric
+rate_fast_numeric(RateFast r, const int16 *dg)
+{
+	if (r == RATE_FAST_DIGITS)
+		return rate_numeric_digits(dg);
+	return int64_to_numeric(r == RATE_FAST_ONE ? 1 : 0);
+}
+
 /* See attainment.h. */
 Numeric
 rate_numeric(int128 q)
 {
-	int16		dg[RATE_NDIGITS];
-	uint64		hi,
-				lo;
-	int			i;
+	int16_t		dg[RATE_CORE_NDIGITS];
 
-	if (q <= 0 || q >= RATE_ONE)
-		return int64_to_numeric(q <= 0 ? 0 : 1);
-	/* one 128-bit division (a library call), then 64-bit ones the compiler turns into multiplications */
-	hi = (uint64) (q / 100000000);	/* < 1e12: digits 0..2 */
-	lo = (uint64) (q - (int128) hi * 100000000);	/* < 1e8: digits 3..4 */
-	dg[4] = (int16) (lo % 10000);
-	dg[3] = (int16) (lo / 10000);
-	for (i = 2; i >= 0; i--)
-	{
-		dg[i] = (int16) (hi % 10000);
-		hi /= 10000;
-	}
-	return rate_numeric_digits(dg);
+	return rate_fast_numeric(exco_rate_q_digits(q, dg), dg);
 }
 
 /*
- * num / den rounded half up to RATE_SCALE decimals; 0 < num < den < 2^63 / 10000. Long
- * division in base 10000 gives the numeric's digits directly, with 64-bit arithmetic.
- */
-static Numeric
-rate_numeric_div(uint64 num, uint64 den)
-{
-	int16		dg[RATE_NDIGITS];
-	uint64		r = num;
-	int			i;
-
-	for (i = 0; i < RATE_NDIGITS; i++)
-	{
-		r *= 10000;
-		dg[i] = (int16) (r / den);
-		r %= den;
-	}
-	if (r >= den - r)			/* remainder >= den / 2: round up, carrying */
-	{
-		for (i = RATE_NDIGITS - 1; i >= 0; i--)
-		{
-			if (++dg[i] < 10000)
-				break;
-			dg[i] = 0;
-		}
-		if (i < 0)
-			return int64_to_numeric(1);
-	}
-	for (i = 0; i < RATE_NDIGITS; i++)
-		if (dg[i] != 0)
-			return rate_numeric_digits(dg);
-	return int64_to_numeric(0);
-}
-
-/*
- * The rate by the fast path, or NULL when a level is NaN or infinite, has more than 16
- * decimals, or is 1e17 or more in units of its scale: the caller then takes the numeric path,
- * which raises the errors. Same rules and results as attainment_rate_core below.
+ * The rate by the fast path (rate_core.c), or NULL when a level is NaN or infinite, has more
+ * than 16 decimals, or is 1e17 or more in units of its scale: the caller then takes the numeric
+ * path, which raises the errors. Same rules and results as attainment_rate_core below.
  */
 static Numeric
 attainment_rate_fast(Datum measured, Datum starting, Datum objective, int direction)
@@ -175,40 +135,19 @@ attainment_rate_fast(Datum measured, Datum starting, Datum objective, int direct
 				s,
 				o;
 	int			fd;
-	int			goal;
-	int128		num,
-				den,
-				q;
+	int16_t		dg[RATE_CORE_NDIGITS];
+	RateFast	r;
 
 	for (fd = 1; fd <= 4; fd++)
 		if (numeric_scaled(measured, fd, &m) && numeric_scaled(starting, fd, &s) &&
 			numeric_scaled(objective, fd, &o))
 			break;
-	if (fd > 4 ||
-		m >= FAST_LEVEL_MAX || m <= -FAST_LEVEL_MAX || s >= FAST_LEVEL_MAX ||
-		s <= -FAST_LEVEL_MAX || o >= FAST_LEVEL_MAX || o <= -FAST_LEVEL_MAX)
+	if (fd > 4)
 		return NULL;
-
-	goal = (o > s) - (o < s);
-	if (direction != 0 && goal != 0 && goal != direction)
-		return NULL;			/* the numeric path raises the error */
-	if (goal == 0)
-	{
-		int			c = (m > o) - (m < o);
-
-		return int64_to_numeric(c == 0 || (direction != 0 && c == direction) ? 1 : 0);
-	}
-	if ((m - s) * goal <= 0)
-		return int64_to_numeric(0);
-	if ((m - o) * goal >= 0)
-		return int64_to_numeric(1);
-	num = goal > 0 ? m - s : s - m;
-	den = goal > 0 ? o - s : s - o;
-	if (den < (int128) (PG_INT64_MAX / 10000))
-		return rate_numeric_div((uint64) num, (uint64) den);
-	/* as ratio_round: q = floor((2·num·1e20 + den) / (2·den)) */
-	q = (2 * num * RATE_ONE + den) / (2 * den);
-	return rate_numeric(q);
+	r = exco_rate_fast(m, s, o, direction, dg);
+	if (r == RATE_FAST_NO)
+		return NULL;
+	return rate_fast_numeric(r, dg);
 }
 
 /* ---------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
  * numeric_util.c — helpers over numeric (see numeric_util.h).
  */
 #include "numeric_util.h"
+#include "numeric_core.h"
 
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
@@ -95,78 +96,15 @@ int128_to_numeric(int128 v, int scale)
 	return num_trim(num_const(buf));
 }
 
-/*
- * Read a numeric datum as an integer in units of 10000^-fracdigits, straight from its stored
- * digits (the on-disk format of numeric, stable since PostgreSQL 8.3 and shared with
- * pg_upgrade). Returns false, leaving *out alone, for NaN and infinities, for a value with
- * more fractional digits than that, and for one too large for 36 decimal digits. Reads the
- * short-header (packed) form without copying it.
- */
 bool
 numeric_scaled(Datum d, int fracdigits, int128 *out)
 {
 	struct varlena *p = (struct varlena *) PG_DETOAST_DATUM_PACKED(d);
-	const char *data = VARDATA_ANY(p);
-	int			len = VARSIZE_ANY_EXHDR(p);
-	uint16		header;
-	int			weight;
-	bool		negative;
-	const char *digits;
-	int			ndigits;
-	int			last;
-	int128		v = 0;
-	int			i;
+	__int128	v;				/* PostgreSQL's int128 may be less aligned than __int128 */
 
-	memcpy(&header, data, sizeof(uint16));
-	if ((header & 0xC000) == 0xC000)	/* NaN, +Infinity, -Infinity */
+	if (!exco_numeric_scaled_raw(VARDATA_ANY(p), VARSIZE_ANY_EXHDR(p), fracdigits, &v))
 		return false;
-	if (header & 0x8000)		/* short header: sign, dscale and weight in one word */
-	{
-		negative = (header & 0x2000) != 0;
-		weight = (header & 0x0040) ? (int) (~0x003F | (header & 0x003F)) : (int) (header & 0x003F);
-		digits = data + sizeof(uint16);
-		ndigits = (len - (int) sizeof(uint16)) / (int) sizeof(int16);
-	}
-	else
-	{
-		int16		w;
-
-		negative = (header & 0x4000) != 0;
-		memcpy(&w, data + sizeof(uint16), sizeof(int16));
-		weight = w;
-		digits = data + 2 * sizeof(uint16);
-		ndigits = (len - 2 * (int) sizeof(uint16)) / (int) sizeof(int16);
-	}
-
-	/* Drop zero digits at the end, in case a producer left any. */
-	while (ndigits > 0)
-	{
-		int16		dg;
-
-		memcpy(&dg, digits + (ndigits - 1) * sizeof(int16), sizeof(int16));
-		if (dg != 0)
-			break;
-		ndigits--;
-	}
-	if (ndigits == 0)
-	{
-		*out = 0;
-		return true;
-	}
-	/* digit i is worth 10000^(weight - i); scaled, 10000^(weight - i + fracdigits) */
-	last = weight - (ndigits - 1) + fracdigits;
-	if (last < 0 || weight + fracdigits > 8)
-		return false;
-	for (i = 0; i < ndigits; i++)
-	{
-		int16		dg;
-
-		memcpy(&dg, digits + i * sizeof(int16), sizeof(int16));
-		v = v * 10000 + dg;
-	}
-	for (i = 0; i < last; i++)
-		v *= 10000;
-	*out = negative ? -v : v;
+	*out = v;
 	return true;
 }
 #endif

@@ -7,8 +7,7 @@
  */
 #include "exco.h"
 #include "numeric_util.h"
-
-#include <ctype.h>
+#include "tier_core.h"
 
 #include "catalog/pg_type_d.h"
 #include "common/hashfn.h"
@@ -19,8 +18,6 @@
 #include "utils/typcache.h"
 
 PG_MODULE_MAGIC;
-
-#define TIER_SEND_VERSION 1
 
 /*
  * Population bounds (doc/rules.md §2, literal reading of "entre … et …"):
@@ -48,43 +45,12 @@ exco_tier_of_population(int64 population)
 	return 4;
 }
 
-/*
- * Parse a tier literal. Returns 0 when the literal is not a tier.
- */
-static Tier
-tier_parse(const char *str)
-{
-	const char *p = str;
-	const char *end;
-
-	while (isspace((unsigned char) *p))
-		p++;
-	end = p + strlen(p);
-	while (end > p && isspace((unsigned char) end[-1]))
-		end--;
-
-	if (end - p >= 6 && pg_strncasecmp(p, "taille", 6) == 0)
-	{
-		p += 6;
-		if (!isspace((unsigned char) *p))
-			return 0;
-		while (p < end && isspace((unsigned char) *p))
-			p++;
-	}
-	else if (end - p == 2 && (*p == 'T' || *p == 't'))
-		p++;
-
-	if (end - p == 1 && *p >= '0' + TIER_MIN && *p <= '0' + TIER_MAX)
-		return (Tier) (*p - '0');
-	return 0;
-}
-
 PG_FUNCTION_INFO_V1(tier_in);
 Datum
 tier_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
-	Tier		t = tier_parse(str);
+	Tier		t = (Tier) exco_tier_parse(str);
 
 	if (t == 0)
 	{
@@ -120,13 +86,13 @@ tier_recv(PG_FUNCTION_ARGS)
 	int			version = pq_getmsgbyte(buf);
 	int			t;
 
-	if (version != TIER_SEND_VERSION)
+	if (exco_tier_check_binary(version, TIER_MIN) == TIER_BINARY_BAD_VERSION)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("unsupported binary format version %d for type tier", version),
 				 errhint("This build of exco reads format version %d.", TIER_SEND_VERSION)));
 	t = pq_getmsgbyte(buf);
-	if (t < TIER_MIN || t > TIER_MAX)
+	if (exco_tier_check_binary(version, t) != TIER_BINARY_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid binary value for type tier: %d", t)));
