@@ -31,6 +31,7 @@ declare -A sources=(
   [calendar]=""
   [rate]="src/rate_core.c"
   [numeric]="src/numeric_core.c"
+  [step]="src/step_core.c"
 )
 flags=(-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc -Wall -Wextra -Werror)
 
@@ -39,7 +40,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 failed=0
 summary=()
-for t in tier calendar rate numeric; do
+for t in tier calendar rate numeric step; do
   # shellcheck disable=SC2086
   "$cc" "${flags[@]}" "test/fuzz/fuzz_$t.c" ${sources[$t]} -o "$out/fuzz_$t"
   mkdir -p "$work/$t" "test/fuzz/corpus/$t"
