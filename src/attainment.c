@@ -55,7 +55,7 @@ ratio_round(Numeric a, Numeric b)
 
 /*
  * Fast path of exco.attainment: the three levels read as integers at a common scale, the rate
- * computed with the same integer formula as ratio_round(), and the result numeric written
+ * computed by rate_core.c with the same formula as ratio_round(), and the result numeric written
  * directly in numeric's short on-disk format, exactly as numeric.c's make_result() writes it
  * (positive sign, weight in [-5, -1], dscale <= 20: the short header always applies). A profile
  * of the attainment_agg benchmark showed ratio_round's numeric calls (parsing its constants,
