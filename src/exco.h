@@ -64,15 +64,7 @@ extern bool exco_is_socle(ExcoMission m);
  */
 #include "calendar.h"
 
-/*
- * Contract triggers (contract_trigger.c, cpts_commune.c): shared trigger and SPI helpers.
- */
-struct TriggerData;
-struct _SPI_plan;
-extern struct TriggerData *exco_trigger_check(FunctionCallInfo fcinfo, const char *funcname);
-extern void exco_prepare_once(struct _SPI_plan **plan, const char *sql, int nargs, Oid *argtypes);
-extern uint64 exco_spi_run(struct _SPI_plan *plan, Datum *values, const char *nulls);
-extern Oid	exco_type_oid(const char *name);
+/* A date as text, for messages (deadline.c). */
 extern const char *exco_date_str(DateADT d);
 
 #endif							/* EXCO_H */
