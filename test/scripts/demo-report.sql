@@ -17,7 +17,7 @@
 \echo '   CPTS seated in the region per tier, population covered (communes lying in the region),'
 \echo '   contracts running, their yearly ceilings (NULL when one is unknown: known part and count beside),'
 \echo '   variable due for their last closed contract year (likewise), late missions of running contracts'
-SELECT region, region_name AS name, tier_1 AS "T1", tier_2 AS "T2", tier_3 AS "T3", tier_4 AS "T4",
+SELECT coalesce(region, 'FR') AS region, CASE level WHEN 'france' THEN 'France (all regions)' ELSE region_name END AS name, tier_1 AS "T1", tier_2 AS "T2", tier_3 AS "T3", tier_4 AS "T4",
        cpts, population_covered AS covered, population_share_pct AS "covered %",
        contracts AS running, yearly_ceiling, yearly_ceiling_known AS "ceiling known",
        contracts_with_gap AS "with gap", variable_due_last_year AS "variable last year",
@@ -96,12 +96,15 @@ SELECT p.name AS cpts, i.mission, i.code, i.kind,
 
 \echo
 \echo '== Payments of that contract per contract year (exco.payments_at): fixed advances and balances,'
-\echo '   variable part from the indicators, pending while a year is not over'
+\echo '   variable part from the indicators, pending while a year is not over; the total is shown only'
+\echo '   when no part of it is pending or unknown (else -, with the known part beside it)'
 SELECT p.contract_year AS year,
        sum(p.amount) FILTER (WHERE p.kind IN ('advance', 'balance')) AS fixed,
-       sum(p.amount) FILTER (WHERE p.kind = 'variable') AS variable,
-       count(*) FILTER (WHERE p.kind = 'variable_pending') AS pending_lines,
-       sum(p.amount) AS total
+       CASE WHEN count(*) FILTER (WHERE p.amount IS NULL) = 0
+            THEN coalesce(sum(p.amount) FILTER (WHERE p.kind = 'variable'), 0) END AS variable,
+       count(*) FILTER (WHERE p.amount IS NULL) AS pending_lines,
+       CASE WHEN count(*) FILTER (WHERE p.amount IS NULL) = 0 THEN sum(p.amount) END AS total,
+       sum(p.amount) AS total_known
   FROM exco.payments_at(:'as_of') AS p
  WHERE p.contract = (SELECT k.id FROM exco.contract AS k
                       WHERE k.status = 'signed' AND k.signed_on < :'as_of'::date - 365 * 3
