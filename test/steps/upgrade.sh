@@ -64,7 +64,9 @@ say "$old: ALTER EXTENSION exco UPDATE (to $to)"
 sql "$old" -c 'ALTER EXTENSION exco UPDATE'
 [ "$(sql "$old" -c "SELECT extversion FROM pg_catalog.pg_extension WHERE extname = 'exco'")" = "$to" ] \
   || fail "the updated database is not at $to"
-after=$(rows "$old")
+# Tables the release adds are not compared here (they hold only their shipped rows; the schema
+# comparison below covers them): only the tables the old version had.
+after=$(rows "$old" | awk 'NR == FNR {t[$1]; next} $1 in t' <(printf '%s\n' "$before") -)
 if [ "$before" != "$after" ]; then
   diff <(printf '%s\n' "$before") <(printf '%s\n' "$after") >&2 || true
   fail "user rows changed in the update"
