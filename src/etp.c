@@ -11,6 +11,7 @@
 #include "scale.h"
 
 #include "utils/builtins.h"
+#include "utils/numeric.h"
 
 #define ETP_BUILD_CENTS		100000	/* 1 000 € to build the programme */
 #define ETP_TRAINING_CENTS	100000	/* 1 000 € per professional trained */
@@ -40,12 +41,39 @@ patient_cents(int32 sessions, bool dropped_out)
 	return ETP_PACKAGE_CENTS;
 }
 
-/* exco.etp_patient_pay(sessions, dropped_out) */
+/*
+ * exco.etp_patient_pay(sessions, dropped_out). The four possible results are built once per call
+ * site (fn_extra, under fn_mcxt, which lives as long as the query) and returned as they are: a
+ * function result is read-only to its callers, as numeric_larger returns one of its arguments.
+ */
+typedef struct EtpPayCache
+{
+	Numeric		pay[4];			/* 0, 100, 250, 300 euros */
+} EtpPayCache;
+
+static const int64 pay_cents[4] = {0, ETP_DROPOUT_CENTS, ETP_PACKAGE_CENTS, ETP_LONG_CENTS};
+
 PG_FUNCTION_INFO_V1(etp_patient_pay);
 Datum
 etp_patient_pay(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_DATUM(exco_cents_numeric(patient_cents(PG_GETARG_INT32(0), PG_GETARG_BOOL(1))));
+	EtpPayCache *cache = (EtpPayCache *) fcinfo->flinfo->fn_extra;
+	int64		cents = patient_cents(PG_GETARG_INT32(0), PG_GETARG_BOOL(1));
+	int			i;
+
+	if (cache == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+
+		cache = palloc(sizeof(EtpPayCache));
+		for (i = 0; i < 4; i++)
+			cache->pay[i] = DatumGetNumeric(exco_cents_numeric(pay_cents[i]));
+		MemoryContextSwitchTo(old);
+		fcinfo->flinfo->fn_extra = cache;
+	}
+	for (i = 0; i < 3 && pay_cents[i] != cents; i++)
+		;
+	PG_RETURN_NUMERIC(cache->pay[i]);
 }
 
 static char *
