@@ -23,6 +23,10 @@ EXTRA_CLEAN   = $(INSTALL_SQL) $(UPGRADE_SQL)
 # pg_regress: every sql/*.sql, in name order, in one database where exco is already created.
 REGRESS      = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --load-extension=exco
+# pg_isolation_regress: every specs/*.spec (expected/NAME.out), run by installcheck after REGRESS,
+# in its own database (isolation_regression) where exco is already created.
+ISOLATION      = $(patsubst specs/%.spec,%,$(sort $(wildcard specs/*.spec)))
+ISOLATION_OPTS = --load-extension=exco
 
 PG_CPPFLAGS = -I$(srcdir)/src
 # -Wno-unused-parameter: PostgreSQL's own headers (storage/bufpage.h) trip it under -Wextra.
@@ -45,6 +49,18 @@ $(UPGRADE_SQL): $(UPGRADE_PARTS) META.json
 	{ printf '%s\n' '-- exco $(UPGRADE_FROM) -> $(EXTVERSION) upgrade script, assembled from src/upgrade/*.sql by the Makefile.' \
 	    '\echo Use "ALTER EXTENSION exco UPDATE TO '"'"'$(EXTVERSION)'"'"'" to load this file. \quit'; \
 	  for f in $(UPGRADE_PARTS); do printf '\n-- ==== %s\n' "$$f"; cat "$$f"; done; } > $@
+
+# make dist: the PGXN archive exco-VERSION.zip of the LAST COMMIT (git archive HEAD: uncommitted
+# changes are not in it), every file under exco-VERSION/; VERSION is read from HEAD's META.json.
+# DIST_DIR (default: here) is where the zip goes. test/steps/dist.sh builds and installs it.
+DIST_VERSION = $(shell git show HEAD:META.json 2>/dev/null | sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' | head -n 1)
+DIST_DIR    ?= .
+.PHONY: dist
+dist:
+	@test -n "$(DIST_VERSION)" || { echo "make dist: no META.json version in the last commit (is this a git checkout?)" >&2; exit 1; }
+	git archive --format=zip --prefix=$(EXTENSION)-$(DIST_VERSION)/ \
+	  --output=$(DIST_DIR)/$(EXTENSION)-$(DIST_VERSION).zip HEAD
+	@echo "make dist: $(DIST_DIR)/$(EXTENSION)-$(DIST_VERSION).zip (the last commit, $$(git rev-parse --short HEAD))"
 
 # The two commands of the README, and the benchmark. Each installs what is missing,
 # builds, installs and runs against a throwaway cluster (see test/harness.sh).

@@ -47,8 +47,10 @@ need_npm() {
   command -v npm >/dev/null 2>&1 || need_packages npm
 }
 
+# unzip: test/steps/dist.sh unpacks the `make dist` archive (git writes the zip itself).
 base_packages=(build-essential "postgresql-$PGVER" "postgresql-server-dev-$PGVER"
-               postgresql-common "postgresql-$PGVER-pgtap" libtap-parser-sourcehandler-pgtap-perl)
+               postgresql-common "postgresql-$PGVER-pgtap" libtap-parser-sourcehandler-pgtap-perl
+               unzip)
 
 build_and_install() {
   export PG_CONFIG=/usr/lib/postgresql/$PGVER/bin/pg_config
@@ -69,12 +71,12 @@ case "$mode" in
   test)
     need_packages "${base_packages[@]}"
     build_and_install
-    rm -rf results regression.diffs regression.out
-    say "running pg_regress and pgTAP suites against a throwaway cluster"
+    rm -rf results regression.diffs regression.out output_iso
+    say "running pg_regress, isolation and pgTAP suites against a throwaway cluster"
     in_cluster 'set -e
       if ! make -s PG_CONFIG="$PG_CONFIG" installcheck; then
-        echo "== pg_regress failed; regression.diffs:" >&2
-        cat regression.diffs >&2 || true
+        echo "== pg_regress or pg_isolation_regress failed; regression.diffs:" >&2
+        cat regression.diffs output_iso/regression.diffs >&2 2>/dev/null || true
         exit 1
       fi
       psql -X -q -v ON_ERROR_STOP=1 -c "CREATE EXTENSION IF NOT EXISTS pgtap"
@@ -84,10 +86,10 @@ case "$mode" in
       pg_prove -f $tap
       for s in test/steps/*.sh; do [ -e "$s" ] || continue; echo "== step $s" >&2; bash "$s"; done'
     # Reached only when every suite, file and step passed (set -e): one closing line for CI.
-    suites=$(ls sql/*.sql | wc -l)
+    suites=$(( $(ls sql/*.sql | wc -l) + $(ls specs/*.spec 2>/dev/null | wc -l) ))
     taps=$(grep -l -E "(^|[^a-z_])(plan|no_plan)\(" test/*.sql | wc -l)
     steps=$(ls test/steps/*.sh 2>/dev/null | wc -l)
-    say "$suites pg_regress suites, $taps pgTAP files, $steps harness steps"
+    say "$suites pg_regress and isolation suites, $taps pgTAP files, $steps harness steps"
     echo "exco: $((suites + taps + steps)) passed, 0 failed"
     ;;
   demo)
