@@ -105,6 +105,31 @@ ROLLBACK;
 SELECT id, exco.assistant_aid(share, extract(year FROM age(current_date, signed_on))::integer + 1, signed_on) AS aid
   FROM exco.assistant_contract WHERE id IN (9601, 9602) ORDER BY id;
 
+-- A hostile search_path (sql/include/evil_schema.sql: look-alike =, <>, sum, count, min,
+-- string_agg before pg_catalog) changes nothing: the view, the C functions reading the dated
+-- tables, exco.startup_aid and the checks of the tables answer as under the normal path.
+CREATE TEMP TABLE tm_normal AS SELECT * FROM exco.territory_money WHERE region = 'W';
+\i sql/include/evil_schema.sql
+SET search_path = evil, pg_catalog, exco;
+SELECT NOT EXISTS (SELECT * FROM tm_normal EXCEPT SELECT * FROM exco.territory_money WHERE region OPERATOR(pg_catalog.=) 'W')
+   AND NOT EXISTS (SELECT * FROM exco.territory_money WHERE region OPERATOR(pg_catalog.=) 'W' EXCEPT SELECT * FROM tm_normal)
+       AS same_view,
+       exco.forfait_structure_at_risk('{ess}', '2026-06-30') AS at_risk,
+       exco.assistant_aid('1/2', 2, '2024-03-01') AS aid,
+       (SELECT pg_catalog.sum(amount_max) FROM exco.startup_aid('2')) AS startup_national,
+       (SELECT pg_catalog.sum(amount_max) FROM exco.startup_aid('2', '27')) AS startup_27;
+INSERT INTO exco.structure (id, name, kind, commune) VALUES (9504, 'ESP Evil-W', 'esp', 'W1001');
+INSERT INTO exco.structure_member VALUES (9504, 'W-IDE7', 'infirmier'), (9504, 'W-PHA7', 'pharmacien');
+INSERT INTO exco.structure_member VALUES (9504, 'W-GP7', 'medecin_generaliste'), (9504, 'W-IDE7', 'infirmier');
+INSERT INTO exco.assistant_contract (id, gp, commune, share, signed_on, sector, coordinated, mt_patients)
+VALUES (9605, 'W-GP7', 'W1001', '1/3', '2024-01-15', '2', true, 900);
+RESET search_path;
+\i sql/include/evil_schema_drop.sql
+SET search_path = public;
+SELECT s.name, array_agg(m.profession ORDER BY m.professional) AS members
+  FROM exco.structure s JOIN exco.structure_member m ON m.structure = s.id WHERE s.id = 9504 GROUP BY s.name;
+DELETE FROM exco.structure WHERE id = 9504;
+
 -- Clean up: nothing of this suite stays for the next ones.
 DELETE FROM exco.contract WHERE id IN (9811, 9812);
 DELETE FROM exco.cpts WHERE id IN (9801, 9802);
