@@ -206,22 +206,30 @@ SELECT fp = (SELECT md5(string_agg(line, E'\n' ORDER BY line)) FROM (
     LEFT JOIN exco.measure AS m ON m.indicator = i.id) AS x) AS same_rows
   FROM territory_fingerprint;
 
--- The reporting views on the fixture: the parts that do not move with current_date (CPTS per
--- tier, population covered and its share, signed contracts, their ceilings or gaps). Corse: its
--- two départements' communes, covered by the CPTS built from their EPCI; Île-de-France: Paris.
-SELECT region, region_name, departement, cpts, tier_1, tier_2, tier_3, tier_4, population_covered,
-       population_share_pct, contracts, yearly_ceiling, contracts_with_gap
-  FROM exco.regional_summary ORDER BY region, departement NULLS FIRST;
-SELECT status, scale, tier, count(*) AS contracts, sum(yearly_ceiling) AS yearly_ceilings,
+-- The reports on the fixture, on the demo's date (2026-06-30): CPTS per tier, population
+-- covered and its share, contracts running on the date (one per CPTS), their yearly ceilings or
+-- gaps. Corse: its two départements' communes, covered by the CPTS built from their EPCI;
+-- Île-de-France: Paris. Every contract running on 2026-06-30 was signed under the partial 2022
+-- scale, which gives no fonctionnement: every ceiling is unknown (NULL, known 0, all with gap).
+-- Every département of the fixture has its row, with zeros where no CPTS is seated (85, 22, 29,
+-- Clipperton: 0 inhabitants, so no share). Sums: Corse 168 306 + 187 180 = 355 486 inhabitants,
+-- 137 256 + 136 885 = 274 141 covered (77.1 %); France 2 103 778 + 4 883 + 1 552 + 355 486 =
+-- 2 465 699, covered 2 103 778 + 274 141 = 2 377 919 (96.4 %).
+SELECT level, region, region_name, area_departement, cpts, tier_1, tier_2, tier_3, tier_4, population,
+       population_covered, population_share_pct, contracts, yearly_ceiling, yearly_ceiling_known,
+       contracts_with_gap
+  FROM exco.regional_summary_at('2026-06-30');
+SELECT status, scale, tier, running, count(*) AS contracts, sum(yearly_ceiling) AS yearly_ceilings,
        count(*) FILTER (WHERE ceiling_gap IS NOT NULL) AS with_gap
-  FROM exco.contract_overview GROUP BY status, scale, tier ORDER BY status, scale, tier;
+  FROM exco.contract_overview_at('2026-06-30') GROUP BY status, scale, tier, running
+ ORDER BY status, scale, tier, running;
 -- Each contract's ceiling is what its scale says for fonctionnement and its missions.
 SELECT count(*) AS contracts_checked,
        count(*) FILTER (WHERE o.yearly_ceiling IS DISTINCT FROM (
          SELECT sum(a.amount) FROM exco.scale_amount a
           WHERE a.scale = o.scale AND a.tier OPERATOR(exco.=) o.tier AND a.share <> 'dedicated'
             AND (a.line = 'fonctionnement' OR a.line = ANY (o.missions)))) AS ceiling_mismatches
-  FROM exco.contract_overview o WHERE o.ceiling_gap IS NULL;
+  FROM exco.contract_overview_at('2026-06-30') o WHERE o.ceiling_gap IS NULL;
 
 -- 5. Clean up: the demo rows, the scales the build added, the fixture territory.
 DELETE FROM exco.contract;

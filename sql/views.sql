@@ -1,7 +1,10 @@
--- Reporting views over the reference tables (DOMAIN.md §2–§5, SCALES.md), on a small territory
--- built here by hand. Every figure below is computed by hand in the comments. The contracts are
--- signed in 2019 and 2022 and every deadline involved is before 2024-06-02, so the statuses as of
--- current_date do not move any more; every indicator year used is measured or over.
+-- Reports over the reference tables (doc/rules.md §2–§5, §8), on a small territory built here by
+-- hand. Every figure below is computed by hand in the comments. The reports are read at a fixed
+-- date, 2025-06-30, with the exco.<report>_at functions (each view is its function at
+-- current_date: checked at the end). On 2025-06-30 contract A (signed 2019-09-01, ends_on
+-- 2024-09-01) has ended: its statuses are those of its last running day, 2024-08-31; B (signed
+-- 2022-06-01) runs in its contract year 4. Every deadline involved is before 2024-06-02 and every
+-- indicator year of A is over.
 \set VERBOSITY default
 SET datestyle = ISO, YMD;
 SET search_path = public, exco;
@@ -38,7 +41,7 @@ INSERT INTO exco.contract_mission VALUES
   (9102, 'crises_sanitaires', '2022-11-01', '2023-11-01'); -- deployed_on_time
 
 SELECT contract, cpts_name, mission, socle, start_by, deploy_by, status, late
-FROM exco.mission_status WHERE contract IN (9101, 9102) ORDER BY contract, mission;
+FROM exco.mission_status_at('2025-06-30') WHERE contract IN (9101, 9102) ORDER BY contract, mission;
 
 -- Indicators of A.
 -- acces_soins I1: patients in ALD without MT, continuous, 219 → 50, 25 000 €, weight 1.
@@ -59,24 +62,24 @@ INSERT INTO exco.measure VALUES
 -- I3: parcours started 2020-10-01, in contract year 2: year 1's measure (15) earns nothing and
 --     is not listed; y2 30 → 20 000 €; y3 40 → 20 000 €; y4 5 → 0; y5 20 → 0.5 → 10 000 €.
 SELECT code, contract_year, value, measured, rate, earned
-FROM exco.indicator_result WHERE contract = 9101 ORDER BY code, contract_year;
+FROM exco.indicator_result_at('2025-06-30') WHERE contract = 9101 ORDER BY code, contract_year;
 
 -- acces_soins (tier 2, 2019: variable ceiling 29 500): earned y1 0, y2 23 603.55, y3 34 000 →
 -- capped at 29 500, y4 6 000, y5 25 000. parcours (variable ceiling 35 000) from year 2: 20 000,
 -- 20 000, 0, 10 000. Attainment y2 acces_soins = (0.70414201183431952663 + 0.66666666666666666667)/2.
 SELECT mission, contract_year, indicators, missing_measures, attainment, earned, variable_ceiling, variable_due
-FROM exco.mission_variable WHERE contract = 9101 ORDER BY mission, contract_year;
+FROM exco.mission_variable_at('2025-06-30') WHERE contract = 9101 ORDER BY mission, contract_year;
 
 -- Contract overview. A: 60 000 + 47 000 + 70 000 + 30 000 + 20 000 = 227 000 (tier 2, 2019);
 -- late: parcours and prevention. B: the partial 2022 scale gives no fonctionnement for tier 3:
 -- NULL ceiling and the reason; late: parcours.
-SELECT contract, cpts, region_name, departement, population, tier, scale, yearly_ceiling, ceiling_gap,
-       mission_statuses, late_missions
-FROM exco.contract_overview WHERE contract IN (9101, 9102) ORDER BY contract;
+SELECT contract, cpts_name, region_name, cpam_departement, population, tier, scale, running, contract_year,
+       yearly_ceiling, ceiling_gap, mission_statuses, late_missions
+FROM exco.contract_overview_at('2025-06-30') WHERE contract IN (9101, 9102) ORDER BY contract;
 
 -- Payments. A's fonctionnement pays 60 000 a year over 5 years: 300 000 in all. A's acces_soins
 -- variable rows pay the variable due: 0 + 23 603.55 + 29 500 + 6 000 + 25 000 = 84 103.55.
--- Fixed parts (SCALES.md payment rules, prorated in the year the mission starts):
+-- Fixed parts (doc/rules.md §8.3 payment rules, prorated in the year the mission starts):
 --   acces_soins T2 17 500 from 2019-12-01: 17 500 × 275/366 = 13 148.91 + 4 × 17 500 = 83 148.91;
 --   parcours T2 35 000 from 2020-10-01 (year 2): 35 000 × 335/365 = 32 123.29 + 3 × 35 000 = 137 123.29;
 --   qualite T2 10 000 from 2020-01-01: 10 000 × 244/366 = 6 666.67 + 4 × 10 000 = 46 666.67;
@@ -86,30 +89,65 @@ FROM exco.contract_overview WHERE contract IN (9101, 9102) ORDER BY contract;
 SELECT contract, line, sum(amount) FILTER (WHERE kind IN ('advance', 'balance')) AS fixed_paid,
        sum(amount) FILTER (WHERE kind = 'variable') AS variable_paid,
        count(*) FILTER (WHERE kind = 'variable_pending') AS variable_pending,
-       string_agg(DISTINCT ceiling_gap, '; ') AS gap
-FROM exco.payments WHERE contract IN (9101, 9102) GROUP BY contract, line ORDER BY contract, line;
-SELECT contract_year, due_on, kind, amount FROM exco.payments
+       string_agg(DISTINCT unknown_reason, '; ') AS gap
+FROM exco.payments_at('2025-06-30') WHERE contract IN (9101, 9102) GROUP BY contract, line ORDER BY contract, line;
+SELECT contract_year, due_on, kind, amount FROM exco.payments_at('2025-06-30')
 WHERE contract = 9101 AND line = 'acces_soins' AND kind = 'variable' ORDER BY contract_year;
 -- The gap row: B's fonctionnement.
-SELECT contract, line, contract_year, kind, amount, ceiling_gap FROM exco.payments
+SELECT contract, line, contract_year, kind, amount, unknown_reason FROM exco.payments_at('2025-06-30')
 WHERE contract = 9102 AND line = 'fonctionnement';
 -- The scalar functions still raise for a direct call on the gap.
 \set VERBOSITY sqlstate
 SELECT exco.scale_ceiling('fonctionnement', '3', 'aci-cpts-2022');
 \set VERBOSITY default
 
--- Regional summary: region V: 2 CPTS (one tier 2, one tier 3), 195 000 of 200 000 inhabitants
--- covered = 97.5 %; V1: 45 000 of 45 000 = 100.0 %; V2: 150 000 of 155 000 = 96.8 %.
--- Ceilings: 227 000 (B has a gap, counted apart). Variable due: A 84 103.55 + 50 000 = 134 103.55.
--- Late missions: A 2, B 1.
-SELECT region, departement, cpts, tier_1, tier_2, tier_3, tier_4, population_covered,
-       population_share_pct, contracts, yearly_ceiling, contracts_with_gap, variable_due, late_missions
-FROM exco.regional_summary WHERE region = 'V' ORDER BY departement NULLS FIRST;
+-- Regional summary on 2025-06-30, region V (levels region, then its départements).
+-- V1: CPTS A (seat V1001, 45 000 inhabitants → tier 2), its communes 45 000 of V1's 45 000 =
+--   100.0 %; A ended on 2024-09-01: 0 contracts, ceilings and variable due 0 (no parts), 0 late.
+-- V2: CPTS B (tier 3), 150 000 of 155 000 = 96.8 %; B runs: 1 contract; its ceiling is unknown
+--   (the 2022 scale gives no fonctionnement for tier 3): yearly_ceiling NULL, known 0, 1 with gap.
+--   B's last closed contract year on 2025-06-30 is year 3 (ended 2025-06-01); its 4 missions had
+--   started before: 4 parts, none with indicators → variable due NULL, known 0, 4 unknown.
+--   Late: parcours (deploy_overdue) = 1.
+-- V: 2 CPTS (one tier 2, one tier 3), 195 000 of 200 000 = 97.5 %, the sums of V1 and V2.
+SELECT level, region, area_departement, cpts, tier_1, tier_2, tier_3, tier_4, population, population_covered,
+       population_share_pct, contracts, yearly_ceiling, yearly_ceiling_known, contracts_with_gap,
+       variable_due_last_year, variable_due_last_year_known, variable_due_last_year_unknown, late_missions
+FROM exco.regional_summary_at('2025-06-30', 'V');
+-- The same rows from the whole-country call.
+SELECT count(*) AS same_rows FROM (
+  SELECT * FROM exco.regional_summary_at('2025-06-30', 'V')
+  INTERSECT ALL
+  SELECT * FROM exco.regional_summary_at('2025-06-30') WHERE region = 'V') x;
+
+-- Each view is its function at current_date (EXCEPT ALL both ways: no row).
+SELECT (SELECT count(*) FROM (SELECT * FROM exco.regional_summary EXCEPT ALL SELECT * FROM exco.regional_summary_at(current_date)) x)
+     + (SELECT count(*) FROM (SELECT * FROM exco.regional_summary_at(current_date) EXCEPT ALL SELECT * FROM exco.regional_summary) x)
+     + (SELECT count(*) FROM (SELECT * FROM exco.contract_overview EXCEPT ALL SELECT * FROM exco.contract_overview_at(current_date)) x)
+     + (SELECT count(*) FROM (SELECT * FROM exco.mission_status EXCEPT ALL SELECT * FROM exco.mission_status_at(current_date)) x)
+     + (SELECT count(*) FROM (SELECT * FROM exco.payments EXCEPT ALL SELECT * FROM exco.payments_at(current_date)) x)
+     + (SELECT count(*) FROM (SELECT * FROM exco.indicator_result EXCEPT ALL SELECT * FROM exco.indicator_result_at(current_date)) x)
+     + (SELECT count(*) FROM (SELECT * FROM exco.mission_variable EXCEPT ALL SELECT * FROM exco.mission_variable_at(current_date)) x)
+       AS differing_rows,
+       (SELECT count(*) FROM exco.payments WHERE contract IN (9101, 9102)) > 0 AS views_read;
 
 -- ceiling_gap and variable_due directly.
 SELECT exco.ceiling_gap('parcours', '3', 'aci-cpts-2022') AS known,
        exco.ceiling_gap('parcours', '1', 'aci-cpts-2022') AS partial,
        exco.ceiling_gap('parcours', '1', 'no-such-scale') AS unknown;
+-- The report helpers never raise. Tier 2, 2019: fonctionnement 60 000, acces_soins 17 500 + 29 500
+-- = 47 000, parcours 35 000 + 35 000 = 70 000 (listed twice, counted once): 177 000. The 2022 scale
+-- gives no fonctionnement and no qualite for tier 3. A NULL element makes the ceiling unknown.
+SELECT exco.contract_ceiling_or_null('2', 'aci-cpts-2019', '{acces_soins,parcours,parcours}') AS t2_2019,
+       exco.contract_ceiling_gap('2', 'aci-cpts-2019', '{acces_soins,parcours,parcours}') AS no_gap;
+SELECT exco.contract_ceiling_or_null('3', 'aci-cpts-2022', '{parcours,qualite,prevention}') AS t3_2022,
+       exco.contract_ceiling_gap('3', 'aci-cpts-2022', '{parcours,qualite,prevention}') AS gap;
+SELECT exco.contract_ceiling_or_null('2', 'aci-cpts-2019', '{parcours,NULL}') AS with_null,
+       exco.contract_ceiling_gap('2', 'aci-cpts-2019', '{parcours,NULL}') AS gap;
+SELECT exco.variable_ceiling_or_null('parcours', '2', 'aci-cpts-2019') AS known,
+       exco.variable_ceiling_or_null('parcours', '1', 'aci-cpts-2022') AS partial,
+       exco.variable_ceiling_or_null('fonctionnement', '1', 'aci-cpts-2019') AS no_variable_share,
+       exco.variable_ceiling_or_null('parcours', '1', 'no-such-scale') AS unknown;
 SELECT exco.variable_due('parcours', '2', 'aci-cpts-2019', 12345.67) AS under_cap,
        exco.variable_due('parcours', '2', 'aci-cpts-2019', 99999) AS capped;
 SELECT exco.variable_due('parcours', '2', 'aci-cpts-2019', -1);

@@ -9,6 +9,8 @@
 # PostgreSQL refuses to run as root: the cluster is made by postgresql-common's pg_virtualenv,
 # which runs the server as `postgres` (or as the calling user when not root) in a temporary
 # directory, and `-t` makes it drop the cluster and stop the server on every exit path.
+# The servers get no copy of the lock's descriptor (9>&-): a server left behind by a killed run
+# must not hold the lock for every later run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-test}
@@ -64,7 +66,7 @@ build_and_install() {
 # user it only needs to read nothing from here, so no permission change is required.
 in_cluster() {
   # shellcheck disable=SC2016
-  pg_virtualenv -v "$PGVER" -t sh -c "$1"
+  pg_virtualenv -v "$PGVER" -t sh -c "$1" 9>&-
 }
 
 case "$mode" in
@@ -114,7 +116,7 @@ case "$mode" in
       [ -n "$line" ] && bench_opts+=(-o "$line")
     done < test/bench/server.conf
     say "starting a throwaway cluster for the benchmarks (BENCH_ROWS=${BENCH_ROWS:-10000000})"
-    pg_virtualenv -v "$PGVER" "${bench_opts[@]}" -t sh -c 'set -e; bash test/bench/run.sh'
+    pg_virtualenv -v "$PGVER" "${bench_opts[@]}" -t sh -c 'set -e; bash test/bench/run.sh' 9>&-
     ;;
   *)
     echo "usage: $0 test|demo|bench" >&2; exit 2 ;;

@@ -1,34 +1,63 @@
--- Indicator results, variable money and the reporting views dashboards read as they are
--- (DOMAIN.md §2–§5, SCALES.md). The views never fail because a contract hits a gap in a partial
--- scale: the amount is NULL and a *_gap column says which cell is unknown; the scalar functions
--- (exco.ceiling, exco.payment_schedule ...) still raise for a direct call.
+-- Reports (doc/rules.md §2–§5, §8). src/upgrade/40_views.sql is a copy of this file (the upgrade
+-- re-creates the reports; variable_due, unchanged since 0.1.0, is CREATE OR REPLACE'd for that).
+--
+-- Each report is a set-returning function of its date,
+-- exco.<report>_at(as_of date), and the view exco.<report> is that function at current_date.
+--
+-- Numbers are right or visibly unknown. A report never fails because of one contract or one row:
+-- a cell a partial scale does not give, a measure that is not a finite number, a continuous
+-- indicator whose direction contradicts its levels, a mission-year whose indicators all weigh 0,
+-- a NULL in a contract's mission list: the amount is NULL and a *_gap / unknown_reason column says
+-- why. A total is NULL as soon as one of its parts is unknown; beside it, <total>_known adds the
+-- known parts and a count says how many are unknown. The scalar functions (exco.ceiling,
+-- exco.payment_schedule ...) still raise for a direct call.
+--
+-- Dates. A contract runs on d iff signed_on <= d < ends_on (ends_on is the first day it no longer
+-- runs) and it is not terminated (a termination is not dated: a terminated contract never counts
+-- as running). Contract year k runs from signed_on + (k-1) years to signed_on + k years
+-- (exclusive); the last closed contract year on d is the largest k <= 5 with signed_on + k years
+-- <= d. After a contract ends its missions' statuses are those of its last running day
+-- (ends_on - 1): an ended contract's missions do not keep turning overdue.
+--
+-- Markings and search_path. The *_at functions are LANGUAGE sql with a standard body (BEGIN
+-- ATOMIC): the body is parsed when the function is created, so every name in it is bound then
+-- (the caller's search_path cannot change what it calls), and, being one SELECT without SET
+-- options, the planner inlines it into the calling query: a view's or caller's WHERE reaches the
+-- tables, a region given to regional_summary_at is a constant where the tables are read, and a
+-- postgres_fdw shard sees plain SQL. A SET search_path clause would forbid the inlining. STABLE:
+-- they read tables (and as_of is an argument, not current_date); the planner never inlines a
+-- VOLATILE one. PARALLEL SAFE: read only. Not STRICT: the planner never inlines a STRICT
+-- set-returning function, and region is NULL for the whole country; a NULL as_of gives no rows.
 
--- Which cell of a scale is unknown, or NULL when the scale gives it. SQL, STABLE (reads the scale
--- tables), PARALLEL SAFE (read only), STRICT.
+-- ---------------------------------------------------------------------------------------------
+-- Scale look-ups that never raise (C, src/report.c: the per-call-site scale cache of exco.ceiling,
+-- no query per row). STABLE: they read the scale tables. STRICT, PARALLEL SAFE (read only).
+
 CREATE FUNCTION exco.ceiling_gap(line exco.mission, t exco.tier, scale text) RETURNS text
-  LANGUAGE sql STABLE STRICT PARALLEL SAFE
-  SET search_path = pg_catalog, exco
-AS $$
-  SELECT CASE
-    WHEN NOT EXISTS (SELECT 1 FROM exco.scale s WHERE s.scale = $3)
-      THEN format('scale %s does not exist', $3)
-    WHEN NOT EXISTS (SELECT 1 FROM exco.scale_amount a
-                      WHERE a.scale = $3 AND a.line = $1 AND a.tier OPERATOR(exco.=) $2
-                        AND a.share = 'fixed')
-      OR ($1 <> 'fonctionnement' AND NOT EXISTS (
-           SELECT 1 FROM exco.scale_amount a
-            WHERE a.scale = $3 AND a.line = $1 AND a.tier OPERATOR(exco.=) $2 AND a.share = 'variable'))
-      THEN format('scale %s does not give %s for tier %s', $3, $1, $2)
-  END
-$$;
+  AS 'MODULE_PATHNAME', 'report_ceiling_gap' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION exco.ceiling_gap(exco.mission, exco.tier, text) IS
-  'NULL when the scale gives this line for this tier, else the reason (unknown scale, unknown cell of a partial scale); what the views show instead of failing';
+  'NULL when the scale gives this line for this tier, else the reason (unknown scale, unknown cell of a partial scale); what the reports show instead of failing';
+
+CREATE FUNCTION exco.variable_ceiling_or_null(line exco.mission, t exco.tier, scale text) RETURNS numeric
+  AS 'MODULE_PATHNAME', 'report_variable_ceiling' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION exco.variable_ceiling_or_null(exco.mission, exco.tier, text) IS
+  'yearly variable ceiling (euros) of a line for a tier under the named scale, NULL where exco.ceiling_gap gives a reason';
+
+CREATE FUNCTION exco.contract_ceiling_gap(t exco.tier, scale text, missions exco.mission[]) RETURNS text
+  AS 'MODULE_PATHNAME', 'report_contract_ceiling_gap' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION exco.contract_ceiling_gap(exco.tier, text, exco.mission[]) IS
+  'NULL when the named scale gives fonctionnement and every listed mission for the tier, else why the contract''s yearly ceiling is unknown (NULL element in the list, unknown scale, the lines the scale does not give)';
+
+CREATE FUNCTION exco.contract_ceiling_or_null(t exco.tier, scale text, missions exco.mission[]) RETURNS numeric
+  AS 'MODULE_PATHNAME', 'report_contract_ceiling' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION exco.contract_ceiling_or_null(exco.tier, text, exco.mission[]) IS
+  'yearly maximum (euros, any contract year) of a contract under the named scale: fonctionnement plus each listed mission once, fixed + variable, SNP envelope excluded; NULL where exco.contract_ceiling_gap gives a reason';
 
 -- A mission's variable money for a contract year: the sum of its indicators' earned amounts,
--- capped by the mission's variable ceiling for the contract's tier and scale (SCALES.md).
--- PL/pgSQL: a thin check around exco.scale_ceiling (C). STABLE (reads the scales), STRICT,
--- PARALLEL SAFE (read only).
-CREATE FUNCTION exco.variable_due(line exco.mission, t exco.tier, scale text, earned numeric)
+-- capped by the mission's variable ceiling for the contract's tier and scale (doc/rules.md §8.3).
+-- PL/pgSQL: a thin check around exco.scale_ceiling (C); for a direct call (the reports cap the
+-- earned amount inline). STABLE (reads the scales), STRICT, PARALLEL SAFE (read only).
+CREATE OR REPLACE FUNCTION exco.variable_due(line exco.mission, t exco.tier, scale text, earned numeric)
   RETURNS numeric
   LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
   SET search_path = pg_catalog, exco
@@ -45,181 +74,481 @@ $$;
 COMMENT ON FUNCTION exco.variable_due(exco.mission, exco.tier, text, numeric) IS
   'variable money due for a mission and a contract year: the indicators'' earned amounts, capped by the variable ceiling of the line for the tier under the scale; 22023 for a negative amount or an unknown cell';
 
--- What one indicator earned in one contract year, from its measure.
+-- ---------------------------------------------------------------------------------------------
+-- What one indicator earned in one contract year, from its measure (doc/rules.md §4.5).
 -- continuous: rate = exco.attainment(value, starting, objective), earned = rate × amount (cents,
 -- half away from zero); stepped: earned = exco.step_amount(value, thresholds, amounts), rate =
--- earned / the top amount. A contract year counts once the mission has started before the year's
--- end, and the year is over (signature + N years <= current_date) or measured; a missing measure
--- earns 0 and is flagged (measured = false). A measure of a year before the mission started earns
--- nothing: the payment schedule pays no variable part for such a year.
-CREATE VIEW exco.indicator_result AS
-SELECT i.contract, i.mission, i.id AS indicator, i.code, i.kind, y.contract_year,
-       (c.signed_on + make_interval(years => y.contract_year))::date AS year_ends_on,
-       m.value,
-       m.value IS NOT NULL AS measured,
-       i.weight,
-       CASE WHEN m.value IS NULL THEN 0
-            WHEN i.kind = 'continuous' THEN
-              CASE WHEN i.lower_is_better IS NULL THEN exco.attainment(m.value, i.starting, i.objective)
-                   ELSE exco.attainment(m.value, i.starting, i.objective, i.lower_is_better) END
-            ELSE trim_scale(round(
-                   CASE WHEN i.lower_is_better IS NULL THEN exco.step_amount(m.value, i.thresholds, i.amounts)
-                        ELSE exco.step_amount(m.value, i.thresholds, i.amounts, i.lower_is_better) END
-                   / nullif((SELECT max(a) FROM unnest(i.amounts) AS a), 0), 20))
-       END AS rate,
-       round(CASE WHEN m.value IS NULL THEN 0
-            WHEN i.kind = 'continuous' THEN
-              i.amount * CASE WHEN i.lower_is_better IS NULL THEN exco.attainment(m.value, i.starting, i.objective)
-                              ELSE exco.attainment(m.value, i.starting, i.objective, i.lower_is_better) END
-            WHEN i.lower_is_better IS NULL THEN exco.step_amount(m.value, i.thresholds, i.amounts)
-            ELSE exco.step_amount(m.value, i.thresholds, i.amounts, i.lower_is_better)
-       END, 2) AS earned
-FROM exco.indicator i
-JOIN exco.contract c ON c.id = i.contract
-JOIN exco.contract_mission cm ON cm.contract = i.contract AND cm.mission = i.mission
-CROSS JOIN LATERAL generate_series(1, 5) AS y(contract_year)
-LEFT JOIN exco.measure m ON m.indicator = i.id AND m.contract_year = y.contract_year
-WHERE cm.started_on < (c.signed_on + make_interval(years => y.contract_year))::date
-  AND (m.value IS NOT NULL OR (c.signed_on + make_interval(years => y.contract_year))::date <= current_date);
+-- earned / the top amount (the last: amounts never decrease). A contract year is listed once the
+-- mission had started before the year's end and the year is over on as_of (or has begun on as_of
+-- and is measured already); a missing
+-- measure earns 0 (measured = false). A row the rules cannot read (a measure, starting level or
+-- objective that is not a finite number; lower_is_better contradicting the levels) has NULL rate
+-- and earned and says why in unknown_reason.
+CREATE FUNCTION exco.indicator_result_at(as_of date)
+  RETURNS TABLE (contract bigint, mission exco.mission, indicator bigint, code text,
+                 kind exco.indicator_kind, contract_year integer, year_ends_on date, value numeric,
+                 measured boolean, weight numeric, rate numeric, earned numeric, unknown_reason text)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT i.contract, i.mission, i.id, i.code, i.kind, y.k, y.ends_on, m.value, m.value IS NOT NULL,
+         i.weight,
+         CASE WHEN q.reason IS NOT NULL THEN NULL
+              WHEN m.value IS NULL THEN 0
+              WHEN i.kind = 'continuous' THEN
+                CASE WHEN i.lower_is_better IS NULL THEN exco.attainment(m.value, i.starting, i.objective)
+                     ELSE exco.attainment(m.value, i.starting, i.objective, i.lower_is_better) END
+              ELSE trim_scale(round(
+                     CASE WHEN i.lower_is_better IS NULL THEN exco.step_amount(m.value, i.thresholds, i.amounts)
+                          ELSE exco.step_amount(m.value, i.thresholds, i.amounts, i.lower_is_better) END
+                     / nullif(i.amounts[array_upper(i.amounts, 1)], 0), 20))
+         END,
+         CASE WHEN q.reason IS NOT NULL THEN NULL
+              WHEN m.value IS NULL THEN 0.00
+              WHEN i.kind = 'continuous' THEN round(i.amount *
+                CASE WHEN i.lower_is_better IS NULL THEN exco.attainment(m.value, i.starting, i.objective)
+                     ELSE exco.attainment(m.value, i.starting, i.objective, i.lower_is_better) END, 2)
+              WHEN i.lower_is_better IS NULL THEN round(exco.step_amount(m.value, i.thresholds, i.amounts), 2)
+              ELSE round(exco.step_amount(m.value, i.thresholds, i.amounts, i.lower_is_better), 2)
+         END,
+         q.reason
+  FROM exco.indicator i
+  JOIN exco.contract c ON c.id = i.contract
+  JOIN exco.contract_mission cm ON cm.contract = i.contract AND cm.mission = i.mission
+  CROSS JOIN LATERAL (SELECT v.k, (c.signed_on + make_interval(years => v.k))::date AS ends_on
+                        FROM (VALUES (1), (2), (3), (4), (5)) AS v(k)) y
+  LEFT JOIN exco.measure m ON m.indicator = i.id AND m.contract_year = y.k
+  CROSS JOIN LATERAL (SELECT CASE
+      WHEN m.value IS NULL THEN NULL
+      WHEN m.value IN ('NaN', 'Infinity', '-Infinity') THEN format('measure %s is not a finite number', m.value)
+      WHEN i.kind <> 'continuous' THEN NULL
+      WHEN i.starting IN ('NaN', 'Infinity', '-Infinity') OR i.objective IN ('NaN', 'Infinity', '-Infinity')
+        THEN format('starting level %s or objective %s is not a finite number', i.starting, i.objective)
+      WHEN (i.lower_is_better AND i.objective > i.starting) OR (NOT i.lower_is_better AND i.objective < i.starting)
+        THEN format('objective %s is %s starting level %s, but lower_is_better is %s', i.objective,
+                    CASE WHEN i.objective > i.starting THEN 'above' ELSE 'below' END, i.starting,
+                    CASE WHEN i.lower_is_better THEN 'true' ELSE 'false' END)
+    END AS reason) q
+  WHERE cm.started_on < y.ends_on
+    AND (y.ends_on <= as_of
+         OR (m.value IS NOT NULL AND (c.signed_on + make_interval(years => y.k - 1))::date <= as_of));
+END;
+COMMENT ON FUNCTION exco.indicator_result_at(date) IS
+  'exco.indicator_result as of a date: per indicator and contract year (years the mission had started in, once over on the date, or begun and measured), the measure, rate and euros earned; NULL with unknown_reason for a row the rules cannot read';
+
+CREATE VIEW exco.indicator_result AS SELECT * FROM exco.indicator_result_at(current_date);
 COMMENT ON VIEW exco.indicator_result IS
-  'per indicator and contract year (years the mission had started in, once over or measured): the measure, the attainment rate and the euro amount earned; a missing measure earns 0 (measured = false)';
+  'exco.indicator_result_at(current_date): per indicator and contract year (years the mission had started in, once over or measured): the measure, the attainment rate and the euro amount earned in that contract year; a missing measure earns 0 (measured = false); NULL rate and earned with unknown_reason for a row the rules cannot read';
 
--- Per contract mission and year: attainment (weighted mean of the rates), euros earned, the
--- variable ceiling and the variable due (earned capped by the ceiling), with the gap reason when
--- the contract's scale does not give the ceiling.
-CREATE VIEW exco.mission_variable AS
-SELECT r.contract, r.mission, r.contract_year,
-       count(*) AS indicators,
-       count(*) FILTER (WHERE NOT r.measured) AS missing_measures,
-       CASE WHEN sum(r.weight) > 0 THEN exco.weighted_attainment(r.rate, r.weight) END AS attainment,
-       sum(r.earned) AS earned,
-       g.gap AS ceiling_gap,
-       CASE WHEN g.gap IS NULL THEN (exco.scale_ceiling(r.mission, c.tier, c.scale)).variable END AS variable_ceiling,
-       CASE WHEN g.gap IS NULL THEN exco.variable_due(r.mission, c.tier, c.scale, sum(r.earned)) END AS variable_due
-FROM exco.indicator_result r
-JOIN exco.contract c ON c.id = r.contract
-CROSS JOIN LATERAL (SELECT exco.ceiling_gap(r.mission, c.tier, c.scale) AS gap) g
-GROUP BY r.contract, r.mission, r.contract_year, c.tier, c.scale, g.gap;
+-- ---------------------------------------------------------------------------------------------
+-- Per contract mission and contract year: attainment (weighted mean of the rates of the
+-- indicators that weigh more than 0: NULL when all weigh 0), euros earned, variable ceiling and
+-- variable due (earned capped by the ceiling), NULL with unknown_reason when a part is unknown.
+CREATE FUNCTION exco.mission_variable_at(as_of date)
+  RETURNS TABLE (contract bigint, mission exco.mission, contract_year integer, indicators bigint,
+                 missing_measures bigint, attainment numeric, earned numeric, ceiling_gap text,
+                 variable_ceiling numeric, variable_due numeric, unknown_reason text)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT a.contract, a.mission, a.contract_year, a.indicators, a.missing_measures, a.attainment,
+         a.earned, exco.ceiling_gap(a.mission, c.tier, c.scale),
+         exco.variable_ceiling_or_null(a.mission, c.tier, c.scale),
+         CASE WHEN a.earned IS NOT NULL AND exco.variable_ceiling_or_null(a.mission, c.tier, c.scale) IS NOT NULL
+              THEN least(a.earned, exco.variable_ceiling_or_null(a.mission, c.tier, c.scale)) END,
+         concat_ws('; ', exco.ceiling_gap(a.mission, c.tier, c.scale), a.indicator_reason,
+                   CASE WHEN a.attainment IS NULL AND a.indicator_reason IS NULL
+                        THEN 'every indicator weighs 0: attainment undefined' END)
+  FROM (SELECT r.contract, r.mission, r.contract_year,
+               count(*) AS indicators,
+               count(*) FILTER (WHERE NOT r.measured) AS missing_measures,
+               CASE WHEN count(r.unknown_reason) = 0
+                    THEN exco.weighted_attainment(r.rate, r.weight) FILTER (WHERE r.weight > 0) END AS attainment,
+               CASE WHEN count(r.unknown_reason) = 0 THEN sum(r.earned) END AS earned,
+               min(r.code || ': ' || r.unknown_reason) AS indicator_reason
+          FROM exco.indicator_result_at(as_of) r
+         GROUP BY r.contract, r.mission, r.contract_year) a
+  JOIN exco.contract c ON c.id = a.contract;
+END;
+COMMENT ON FUNCTION exco.mission_variable_at(date) IS
+  'exco.mission_variable as of a date: per contract mission and contract year, weighted attainment, euros earned, variable ceiling and variable due of that contract year, NULL with unknown_reason when unknown';
+
+CREATE VIEW exco.mission_variable AS SELECT * FROM exco.mission_variable_at(current_date);
 COMMENT ON VIEW exco.mission_variable IS
-  'per contract mission and contract year: indicators, missing measures, weighted attainment, euros earned, variable ceiling and variable due (earned capped by the ceiling); NULL ceiling and due with ceiling_gap when the scale does not give the cell';
+  'exco.mission_variable_at(current_date): per contract mission and contract year: indicators, missing measures, weighted attainment, euros earned, variable ceiling and variable due of that contract year (earned capped by the ceiling); NULL with unknown_reason (ceiling_gap for the scale) when a part is unknown';
 
--- One row per contract mission: deadlines and status as of today.
-CREATE VIEW exco.mission_status AS
-SELECT cm.contract, c.cpts, p.name AS cpts_name, cm.mission, exco.is_socle(cm.mission) AS socle,
-       c.signed_on,
-       exco.start_deadline(cm.mission, c.signed_on) AS start_by,
-       exco.deploy_deadline(cm.mission, c.signed_on) AS deploy_by,
-       cm.started_on, cm.deployed_on,
-       exco.deadline_status(cm.mission, c.signed_on, cm.started_on, cm.deployed_on, current_date) AS status,
-       exco.deadline_status(cm.mission, c.signed_on, cm.started_on, cm.deployed_on, current_date)
-         IN ('start_overdue', 'started_late', 'deploy_overdue', 'deployed_late') AS late
-FROM exco.contract_mission cm
-JOIN exco.contract c ON c.id = cm.contract
-JOIN exco.cpts p ON p.id = c.cpts;
+-- ---------------------------------------------------------------------------------------------
+-- One row per mission of each contract signed on or before as_of: deadlines, dates and status on
+-- status_on (as_of, or the contract's last running day once it has ended or was terminated).
+-- Dates the deadline rules refuse (a start before signature, a deployment without or before the
+-- start) give a NULL status and an unknown_reason instead of an error.
+CREATE FUNCTION exco.mission_status_at(as_of date)
+  RETURNS TABLE (contract bigint, cpts_id bigint, cpts_name text, mission exco.mission, socle boolean,
+                 signed_on date, ends_on date, running boolean, status_on date, start_by date,
+                 deploy_by date, started_on date, deployed_on date, status exco.deadline_status,
+                 late boolean, unknown_reason text)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT cm.contract, c.cpts, p.name, cm.mission, exco.is_socle(cm.mission), c.signed_on, c.ends_on,
+         s.running, s.status_on,
+         exco.start_deadline(cm.mission, c.signed_on), exco.deploy_deadline(cm.mission, c.signed_on),
+         cm.started_on, cm.deployed_on,
+         CASE WHEN s.reason IS NULL
+              THEN exco.deadline_status(cm.mission, c.signed_on, cm.started_on, cm.deployed_on, s.status_on) END,
+         CASE WHEN s.reason IS NULL
+              THEN exco.deadline_status(cm.mission, c.signed_on, cm.started_on, cm.deployed_on, s.status_on)
+                   IN ('start_overdue', 'started_late', 'deploy_overdue', 'deployed_late') END,
+         s.reason
+  FROM exco.contract_mission cm
+  JOIN exco.contract c ON c.id = cm.contract
+  JOIN exco.cpts p ON p.id = c.cpts
+  CROSS JOIN LATERAL (SELECT
+      c.status <> 'terminated' AND as_of < c.ends_on AS running,
+      least(as_of, c.ends_on - 1) AS status_on,
+      CASE WHEN cm.started_on < c.signed_on
+             THEN format('started on %s, before the contract was signed on %s', cm.started_on, c.signed_on)
+           WHEN cm.deployed_on IS NOT NULL AND cm.started_on IS NULL
+             THEN format('deployed on %s without a start date', cm.deployed_on)
+           WHEN cm.deployed_on < cm.started_on
+             THEN format('deployed on %s, before it started on %s', cm.deployed_on, cm.started_on)
+      END AS reason) s
+  WHERE c.signed_on <= as_of;
+END;
+COMMENT ON FUNCTION exco.mission_status_at(date) IS
+  'exco.mission_status as of a date: one row per mission of each contract signed on or before it; status on the date, or on the contract''s last running day once it no longer runs';
+
+CREATE VIEW exco.mission_status AS SELECT * FROM exco.mission_status_at(current_date);
 COMMENT ON VIEW exco.mission_status IS
-  'one row per contract mission: start and deployment deadlines, dates, status as of current_date and whether it is late';
+  'exco.mission_status_at(current_date): one row per contract mission: start and deployment deadlines, dates, status today (frozen on the last running day of a contract that no longer runs) and whether it is late';
 
--- One row per contract.
-CREATE VIEW exco.contract_overview AS
-SELECT c.id AS contract, p.name AS cpts, c.region, r.name AS region_name,
-       c.cpam_departement AS departement, d.name AS departement_name,
-       c.population, c.tier, c.scale, c.signed_on, c.ends_on, c.status,
-       CASE WHEN g.gaps IS NULL THEN exco.contract_ceiling(c.tier, sc.effective_from, c.missions) END AS yearly_ceiling,
-       g.gaps AS ceiling_gap,
-       c.missions,
-       ms.statuses AS mission_statuses,
-       coalesce(ms.late, 0) AS late_missions
-FROM exco.contract c
-JOIN exco.cpts p ON p.id = c.cpts
-JOIN exco.region r ON r.code = c.region
-JOIN exco.departement d ON d.code = c.cpam_departement
-JOIN exco.scale sc ON sc.scale = c.scale
-LEFT JOIN LATERAL (
-  SELECT format('scale %s does not give %s for tier %s', c.scale, string_agg(l::text, ', ' ORDER BY l), c.tier) AS gaps
-  FROM unnest('{fonctionnement}'::exco.mission[] || c.missions) AS l
-  WHERE exco.ceiling_gap(l, c.tier, c.scale) IS NOT NULL
-  HAVING count(*) > 0) g ON true
-LEFT JOIN LATERAL (
-  SELECT jsonb_object_agg(s.mission, s.status ORDER BY s.mission) AS statuses,
-         count(*) FILTER (WHERE s.late) AS late
-  FROM exco.mission_status s WHERE s.contract = c.id) ms ON true;
-COMMENT ON VIEW exco.contract_overview IS
-  'one row per contract: CPTS, region, CPAM département, population and tier at signature, scale, yearly ceiling (fonctionnement + its missions, NULL with ceiling_gap when the scale does not give a cell), missions and their deadline status today, number of late missions';
-
--- Payment schedule rows of every contract line (fonctionnement and each contract mission).
--- The variable part uses attainment = variable due / variable ceiling for the years known, so the
--- variable row pays the mission's variable due; later years are variable_pending.
-CREATE VIEW exco.payments AS
-WITH line AS (
-  SELECT c.id AS contract, c.signed_on, c.tier, c.scale, 'fonctionnement'::exco.mission AS line,
-         c.signed_on AS started_on
+-- ---------------------------------------------------------------------------------------------
+-- One row per contract signed on or before as_of. yearly_ceiling is the same for every contract
+-- year (one scale per contract); late_missions counts the late statuses of status_on (see
+-- mission_status_at); regional_summary_at adds only the running contracts'.
+CREATE FUNCTION exco.contract_overview_at(as_of date)
+  RETURNS TABLE (contract bigint, cpts_id bigint, cpts_name text, region text, region_name text,
+                 cpam_departement text, cpam_departement_name text, seat_departement text,
+                 population bigint, tier exco.tier, scale text, signed_on date, ends_on date,
+                 status exco.contract_status, running boolean, contract_year integer,
+                 yearly_ceiling numeric, ceiling_gap text, missions exco.mission[],
+                 mission_statuses jsonb, late_missions bigint)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT c.id, c.cpts, p.name, c.region, r.name, c.cpam_departement, d.name, seat.departement,
+         c.population, c.tier, c.scale, c.signed_on, c.ends_on, c.status,
+         c.status <> 'terminated' AND as_of < c.ends_on,
+         CASE WHEN c.status <> 'terminated' AND as_of < c.ends_on THEN y.elapsed + 1 END,
+         exco.contract_ceiling_or_null(c.tier, c.scale, c.missions),
+         exco.contract_ceiling_gap(c.tier, c.scale, c.missions),
+         c.missions, ms.statuses, coalesce(ms.late, 0)
   FROM exco.contract c
-  UNION ALL
-  SELECT c.id, c.signed_on, c.tier, c.scale, cm.mission, cm.started_on
-  FROM exco.contract c JOIN exco.contract_mission cm ON cm.contract = c.id
-)
-SELECT l.contract, l.line, s.contract_year, s.due_on, s.kind, s.amount, g.gap AS ceiling_gap
-FROM line l
-CROSS JOIN LATERAL (SELECT exco.ceiling_gap(l.line, l.tier, l.scale) AS gap) g
-CROSS JOIN LATERAL (
-  SELECT array_agg(CASE WHEN mv.variable_ceiling > 0 THEN round(mv.variable_due / mv.variable_ceiling, 20)
-                        WHEN mv.variable_ceiling = 0 THEN 0 END
-                   ORDER BY y.n) AS rates
-  FROM generate_series(1, 5) AS y(n)
-  LEFT JOIN exco.mission_variable mv
-    ON mv.contract = l.contract AND mv.mission = l.line AND mv.contract_year = y.n) a
-CROSS JOIN LATERAL (
-  SELECT * FROM exco.payment_schedule(l.signed_on, l.tier, l.line, l.started_on, a.rates, l.scale)
-  WHERE g.gap IS NULL
-  UNION ALL
-  SELECT NULL::integer, NULL::date, 'unknown'::text, NULL::numeric
-  WHERE g.gap IS NOT NULL) s;
-COMMENT ON VIEW exco.payments IS
-  'payment schedule rows of every contract line (fonctionnement and each mission): contract year, due date, kind (advance, balance, variable, variable_pending) and amount; one row of kind unknown with ceiling_gap when the scale does not give the line''s ceiling';
+  JOIN exco.cpts p ON p.id = c.cpts
+  JOIN exco.commune seat ON seat.code = p.seat
+  JOIN exco.region r ON r.code = c.region
+  JOIN exco.departement d ON d.code = c.cpam_departement
+  -- full contract years elapsed on as_of (signed_on + n years <= as_of, month-end clamped)
+  CROSS JOIN LATERAL (SELECT n.n - CASE WHEN (c.signed_on + make_interval(years => n.n))::date > as_of THEN 1 ELSE 0 END AS elapsed
+                        FROM (SELECT (extract(year FROM as_of) - extract(year FROM c.signed_on))::integer AS n) n) y
+  LEFT JOIN (SELECT s.contract, jsonb_object_agg(s.mission, s.status) AS statuses,
+                    count(*) FILTER (WHERE s.late) AS late
+               FROM exco.mission_status_at(as_of) s GROUP BY s.contract) ms ON ms.contract = c.id
+  WHERE c.signed_on <= as_of;
+END;
+COMMENT ON FUNCTION exco.contract_overview_at(date) IS
+  'exco.contract_overview as of a date: one row per contract signed on or before it, whether it runs on the date and its contract year, yearly ceiling or its gap, mission statuses, late missions';
 
--- Per region and département (the CPTS seat's): CPTS per tier, population covered and its share of
--- the region's (or département's) population, yearly ceilings, variable money earned, late missions.
-CREATE VIEW exco.regional_summary AS
-WITH cpts_pop AS (
-  SELECT p.id, s.region, s.departement, sum(cc_c.population)::bigint AS population
-  FROM exco.cpts p
-  JOIN exco.commune s ON s.code = p.seat
-  LEFT JOIN exco.cpts_commune cc ON cc.cpts = p.id
-  LEFT JOIN exco.commune cc_c ON cc_c.code = cc.commune
-  GROUP BY p.id, s.region, s.departement
-), cpts_row AS (
-  SELECT cp.*, exco.tier(coalesce(cp.population, 0)) AS tier,
-         o.contract, o.yearly_ceiling, o.ceiling_gap, o.late_missions,
-         (SELECT sum(mv.variable_due) FROM exco.mission_variable mv WHERE mv.contract = o.contract) AS variable_due
-  FROM cpts_pop cp
-  LEFT JOIN exco.contract c ON c.cpts = cp.id AND c.status = 'signed'
-  LEFT JOIN exco.contract_overview o ON o.contract = c.id
-), area_pop AS (
-  SELECT region, departement, sum(population) AS population
-  FROM exco.commune GROUP BY GROUPING SETS ((region), (region, departement))
-)
-SELECT r.region, rg.name AS region_name, r.departement, d.name AS departement_name,
-       r.cpts, r.tier_1, r.tier_2, r.tier_3, r.tier_4, r.population_covered,
-       round(100.0 * r.population_covered / nullif(ap.population, 0), 1) AS population_share_pct,
-       r.contracts, r.yearly_ceiling, r.contracts_with_gap, r.variable_due, r.late_missions
-FROM (
-  SELECT region, departement,
-         count(*) AS cpts,
-         count(*) FILTER (WHERE tier OPERATOR(exco.=) '1') AS tier_1,
-         count(*) FILTER (WHERE tier OPERATOR(exco.=) '2') AS tier_2,
-         count(*) FILTER (WHERE tier OPERATOR(exco.=) '3') AS tier_3,
-         count(*) FILTER (WHERE tier OPERATOR(exco.=) '4') AS tier_4,
-         coalesce(sum(population), 0) AS population_covered,
-         count(contract) AS contracts,
-         sum(yearly_ceiling) AS yearly_ceiling,
-         count(*) FILTER (WHERE ceiling_gap IS NOT NULL) AS contracts_with_gap,
-         coalesce(sum(variable_due), 0) AS variable_due,
-         coalesce(sum(late_missions), 0) AS late_missions
-  FROM cpts_row
-  GROUP BY GROUPING SETS ((region), (region, departement))
-) r
-JOIN exco.region rg ON rg.code = r.region
-LEFT JOIN exco.departement d ON d.code = r.departement
-JOIN area_pop ap ON ap.region = r.region AND ap.departement IS NOT DISTINCT FROM r.departement;
+CREATE VIEW exco.contract_overview AS SELECT * FROM exco.contract_overview_at(current_date);
+COMMENT ON VIEW exco.contract_overview IS
+  'exco.contract_overview_at(current_date): one row per contract: CPTS, region (ARS), CPAM and seat départements, population and tier at signature, scale, whether it runs today and its contract year, yearly ceiling of any contract year (fonctionnement + its missions; NULL with ceiling_gap when unknown), missions and their deadline status, late missions';
+
+-- ---------------------------------------------------------------------------------------------
+-- Payment schedule rows of every line (fonctionnement and each contract mission) of each contract
+-- signed on or before as_of. The variable part uses attainment = variable due / variable ceiling
+-- of the contract years known on as_of, so a variable row pays the mission's variable due; the
+-- other years are variable_pending. A line the rules cannot schedule (a cell the scale does not
+-- give, a start before signature or after the contract's end) has one row of kind unknown and
+-- its reason.
+CREATE FUNCTION exco.payments_at(as_of date)
+  RETURNS TABLE (contract bigint, line exco.mission, contract_year integer, due_on date, kind text,
+                 amount numeric, unknown_reason text)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  WITH line AS (
+    SELECT c.id AS contract, c.signed_on, c.ends_on, c.tier, c.scale,
+           'fonctionnement'::exco.mission AS line, c.signed_on AS started_on
+      FROM exco.contract c
+     WHERE c.signed_on <= as_of
+    UNION ALL
+    SELECT c.id, c.signed_on, c.ends_on, c.tier, c.scale, cm.mission, cm.started_on
+      FROM exco.contract c JOIN exco.contract_mission cm ON cm.contract = c.id
+     WHERE c.signed_on <= as_of
+  ), rates AS (
+    SELECT mv.contract, mv.mission,
+           ARRAY[max(mv.rate) FILTER (WHERE mv.contract_year = 1), max(mv.rate) FILTER (WHERE mv.contract_year = 2),
+                 max(mv.rate) FILTER (WHERE mv.contract_year = 3), max(mv.rate) FILTER (WHERE mv.contract_year = 4),
+                 max(mv.rate) FILTER (WHERE mv.contract_year = 5)] AS rates
+      FROM (SELECT v.contract, v.mission, v.contract_year,
+                   CASE WHEN v.variable_ceiling > 0 THEN round(v.variable_due / v.variable_ceiling, 20)
+                        WHEN v.variable_ceiling = 0 AND v.variable_due IS NOT NULL THEN 0 END AS rate
+              FROM exco.mission_variable_at(as_of) v) mv
+     GROUP BY mv.contract, mv.mission
+  )
+  SELECT l.contract, l.line, s.contract_year, s.due_on, s.kind, s.amount, g.reason
+  FROM line l
+  LEFT JOIN rates a ON a.contract = l.contract AND a.mission = l.line
+  CROSS JOIN LATERAL (SELECT coalesce(exco.ceiling_gap(l.line, l.tier, l.scale), CASE
+      WHEN l.started_on < l.signed_on
+        THEN format('%s started on %s, before the contract was signed on %s', l.line, l.started_on, l.signed_on)
+      WHEN l.line <> 'fonctionnement' AND l.started_on >= (l.signed_on + interval '5 years')::date
+        THEN format('%s started on %s, after the contract''s last running day', l.line, l.started_on)
+    END) AS reason) g
+  CROSS JOIN LATERAL (
+    SELECT p.contract_year, p.due_on, p.kind, p.amount
+      FROM exco.payment_schedule(l.signed_on, l.tier, l.line, l.started_on, a.rates, l.scale) p
+     WHERE g.reason IS NULL
+    UNION ALL
+    SELECT NULL::integer, NULL::date, 'unknown'::text, NULL::numeric
+     WHERE g.reason IS NOT NULL) s;
+END;
+COMMENT ON FUNCTION exco.payments_at(date) IS
+  'exco.payments as of a date: payment schedule rows of every line of each contract signed on or before it, the variable rows paying the variable due known on the date';
+
+CREATE VIEW exco.payments AS SELECT * FROM exco.payments_at(current_date);
+COMMENT ON VIEW exco.payments IS
+  'exco.payments_at(current_date): payment schedule rows of every contract line (fonctionnement and each mission): contract year, due date, kind (advance, balance, variable, variable_pending) and amount of that contract year; one row of kind unknown with unknown_reason when the line cannot be scheduled';
+
+-- ---------------------------------------------------------------------------------------------
+-- Per département of the territory (level departement), and, as re-sums of those rows' additive
+-- columns, per region (level region) and for the whole country (level france, only without a
+-- region filter). CPTS and contracts are counted where the CPTS's seat is; the population covered
+-- is that of the communes of a CPTS territory lying in the area (so the share is at most 100 %).
+-- A CPTS counts once, with its contract running on as_of (the latest signed when two run).
+-- Money: yearly_ceiling adds the yearly ceilings (one contract year) of the running contracts;
+-- variable_due_last_year adds, over the running contracts, the variable due of each started
+-- mission for the contract's last closed contract year. Each is NULL as soon as one part is
+-- unknown, with <column>_known (the known parts) and the count of unknown parts beside it.
+-- region (a region code, NULL: the whole country) filters every table read before the work.
+CREATE FUNCTION exco.regional_summary_at(as_of date, region text DEFAULT NULL)
+  RETURNS TABLE (level text, region text, region_name text, area_departement text,
+                 area_departement_name text, cpts bigint, tier_1 bigint, tier_2 bigint,
+                 tier_3 bigint, tier_4 bigint, population bigint, population_covered bigint,
+                 population_share_pct numeric, contracts bigint, yearly_ceiling numeric,
+                 yearly_ceiling_known numeric, contracts_with_gap bigint,
+                 variable_due_last_year numeric, variable_due_last_year_known numeric,
+                 variable_due_last_year_unknown bigint, late_missions bigint)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  WITH area AS (
+    SELECT d.code, d.name, d.region FROM exco.departement d
+     WHERE regional_summary_at.region IS NULL OR d.region = regional_summary_at.region
+  ), area_pop AS (
+    -- one pass over the communes of the area: population, and the part in a CPTS territory
+    SELECT co.departement, sum(co.population) AS population,
+           coalesce(sum(co.population) FILTER (WHERE cc.cpts IS NOT NULL), 0) AS covered
+      FROM exco.commune co
+      LEFT JOIN exco.cpts_commune cc ON cc.commune = co.code
+     WHERE regional_summary_at.region IS NULL OR co.region = regional_summary_at.region
+     GROUP BY co.departement
+  ), seated AS (
+    -- the CPTS seated in the area, with the population of their whole territory (for the tier)
+    SELECT p.id, s.departement, coalesce(sum(tc.population), 0) AS population
+      FROM exco.cpts p
+      JOIN exco.commune s ON s.code = p.seat
+      LEFT JOIN exco.cpts_commune cc ON cc.cpts = p.id
+      LEFT JOIN exco.commune tc ON tc.code = cc.commune
+     WHERE regional_summary_at.region IS NULL OR s.region = regional_summary_at.region
+     GROUP BY p.id, s.departement
+  ), run AS (
+    -- per CPTS of the area, the contract running on as_of (the latest signed), its last closed
+    -- contract year (0 in its first year) and the day that year ended
+    SELECT r.*, (r.signed_on + make_interval(years => r.closed))::date AS closed_on
+      FROM (SELECT DISTINCT ON (c.cpts) c.id, c.cpts, c.tier, c.scale, c.missions, c.signed_on,
+                   least(5, y.n - CASE WHEN (c.signed_on + make_interval(years => y.n))::date > as_of THEN 1 ELSE 0 END) AS closed
+              FROM exco.contract c
+              CROSS JOIN LATERAL (SELECT (extract(year FROM as_of) - extract(year FROM c.signed_on))::integer AS n) y
+             WHERE c.signed_on <= as_of AND as_of < c.ends_on AND c.status <> 'terminated'
+               AND (regional_summary_at.region IS NULL OR c.cpts IN (SELECT s.id FROM seated s))
+             ORDER BY c.cpts, c.signed_on DESC, c.id DESC) r
+  ), earned AS (
+    -- euros earned per mission of a running contract in its last closed contract year
+    SELECT ir.contract, ir.mission, sum(ir.earned) AS earned, count(ir.unknown_reason) AS unreadable
+      FROM run
+      JOIN exco.indicator_result_at(as_of) ir ON ir.contract = run.id AND ir.contract_year = run.closed
+     GROUP BY ir.contract, ir.mission
+  ), due AS (
+    -- each started mission of that year is a part: known when it has indicators, all readable,
+    -- and the scale gives its variable ceiling
+    SELECT run.id AS contract,
+           sum(least(e.earned, exco.variable_ceiling_or_null(cm.mission, run.tier, run.scale)))
+             FILTER (WHERE e.unreadable = 0 AND exco.variable_ceiling_or_null(cm.mission, run.tier, run.scale) IS NOT NULL) AS known,
+           count(*) FILTER (WHERE e.unreadable IS DISTINCT FROM 0
+                               OR exco.variable_ceiling_or_null(cm.mission, run.tier, run.scale) IS NULL) AS unknown
+      FROM run
+      JOIN exco.contract_mission cm ON cm.contract = run.id AND cm.started_on < run.closed_on
+      LEFT JOIN earned e ON e.contract = run.id AND e.mission = cm.mission
+     WHERE run.closed >= 1
+     GROUP BY run.id
+  ), late AS (
+    SELECT ms.contract, count(*) FILTER (WHERE ms.late) AS late
+      FROM run JOIN exco.mission_status_at(as_of) ms ON ms.contract = run.id
+     GROUP BY ms.contract
+  ), per_cpts AS (
+    SELECT s.id, s.departement, exco.tier(s.population::bigint) AS tier, run.id AS contract,
+           exco.contract_ceiling_or_null(run.tier, run.scale, run.missions) AS ceiling,
+           coalesce(due.known, 0) AS due_known, coalesce(due.unknown, 0) AS due_unknown,
+           coalesce(late.late, 0) AS late
+      FROM seated s
+      LEFT JOIN run ON run.cpts = s.id
+      LEFT JOIN due ON due.contract = run.id
+      LEFT JOIN late ON late.contract = run.id
+  ), dep AS (
+    SELECT a.region, a.code, a.name,
+           count(pc.id) AS cpts,
+           count(pc.id) FILTER (WHERE pc.tier OPERATOR(exco.=) '1') AS tier_1,
+           count(pc.id) FILTER (WHERE pc.tier OPERATOR(exco.=) '2') AS tier_2,
+           count(pc.id) FILTER (WHERE pc.tier OPERATOR(exco.=) '3') AS tier_3,
+           count(pc.id) FILTER (WHERE pc.tier OPERATOR(exco.=) '4') AS tier_4,
+           count(pc.contract) AS contracts,
+           coalesce(sum(pc.ceiling), 0) AS ceiling_known,
+           count(pc.contract) FILTER (WHERE pc.ceiling IS NULL) AS ceiling_unknown,
+           coalesce(sum(pc.due_known), 0) AS due_known,
+           coalesce(sum(pc.due_unknown), 0)::bigint AS due_unknown,
+           coalesce(sum(pc.late), 0)::bigint AS late
+      FROM area a
+      LEFT JOIN per_cpts pc ON pc.departement = a.code
+     GROUP BY a.region, a.code, a.name
+  ), dep_rows AS (
+    SELECT 'departement' AS level, d.region, d.code, d.name, d.cpts, d.tier_1, d.tier_2, d.tier_3, d.tier_4,
+           coalesce(ap.population, 0) AS population, coalesce(ap.covered, 0) AS covered, d.contracts,
+           d.ceiling_known, d.ceiling_unknown, d.due_known, d.due_unknown, d.late
+      FROM dep d LEFT JOIN area_pop ap ON ap.departement = d.code
+  ), region_rows AS (
+    SELECT 'region' AS level, r.region, NULL::text AS code, NULL::text AS name,
+           sum(r.cpts)::bigint AS cpts, sum(r.tier_1)::bigint AS tier_1, sum(r.tier_2)::bigint AS tier_2,
+           sum(r.tier_3)::bigint AS tier_3, sum(r.tier_4)::bigint AS tier_4,
+           sum(r.population) AS population, sum(r.covered) AS covered, sum(r.contracts)::bigint AS contracts,
+           sum(r.ceiling_known) AS ceiling_known, sum(r.ceiling_unknown)::bigint AS ceiling_unknown,
+           sum(r.due_known) AS due_known, sum(r.due_unknown)::bigint AS due_unknown, sum(r.late)::bigint AS late
+      FROM dep_rows r GROUP BY r.region
+  ), france_rows AS (
+    SELECT 'france' AS level, NULL::text AS region, NULL::text AS code, NULL::text AS name,
+           sum(r.cpts)::bigint, sum(r.tier_1)::bigint, sum(r.tier_2)::bigint, sum(r.tier_3)::bigint,
+           sum(r.tier_4)::bigint, sum(r.population), sum(r.covered), sum(r.contracts)::bigint,
+           sum(r.ceiling_known), sum(r.ceiling_unknown)::bigint, sum(r.due_known),
+           sum(r.due_unknown)::bigint, sum(r.late)::bigint
+      FROM region_rows r
+    HAVING regional_summary_at.region IS NULL
+  )
+  SELECT x.level, x.region, rg.name, x.code, x.name, x.cpts, x.tier_1, x.tier_2, x.tier_3, x.tier_4,
+         x.population::bigint, x.covered::bigint,
+         round(100.0 * x.covered / nullif(x.population, 0), 1),
+         x.contracts,
+         CASE WHEN x.ceiling_unknown = 0 THEN x.ceiling_known END, x.ceiling_known, x.ceiling_unknown,
+         CASE WHEN x.due_unknown = 0 THEN x.due_known END, x.due_known, x.due_unknown,
+         x.late
+    FROM (SELECT * FROM dep_rows UNION ALL SELECT * FROM region_rows UNION ALL SELECT * FROM france_rows) x
+    LEFT JOIN exco.region rg ON rg.code = x.region
+   ORDER BY x.region NULLS FIRST, x.code NULLS FIRST;
+END;
+COMMENT ON FUNCTION exco.regional_summary_at(date, text) IS
+  'exco.regional_summary as of a date, for one region (its code) or, with NULL, the whole country: per département, region and France, CPTS per tier, population covered, running contracts, their yearly ceilings and last closed contract year''s variable due (NULL when a part is unknown, known parts and unknown count beside), late missions';
+
+CREATE VIEW exco.regional_summary AS SELECT * FROM exco.regional_summary_at(current_date);
 COMMENT ON VIEW exco.regional_summary IS
-  'per region (departement NULL) and per département of the CPTS seats: CPTS count per tier, population covered and its share of the area''s population (%), signed contracts, sum of their yearly ceilings (contracts whose scale has a gap are counted apart), variable money due, late missions';
+  'exco.regional_summary_at(current_date): one row per département (level departement), region (level region: sums of its départements) and for France (level france): CPTS seated there per tier, population and population covered lying there, contracts running today, their yearly ceilings and the variable due of their last closed contract year (NULL when a part is unknown: see the _known and unknown-count columns), late missions of running contracts';
+
+-- ---------------------------------------------------------------------------------------------
+-- Column comments of the views (the functions' columns mean the same on their as_of date).
+
+COMMENT ON COLUMN exco.indicator_result.contract IS 'the contract (exco.contract.id)';
+COMMENT ON COLUMN exco.indicator_result.mission IS 'the contract mission of the indicator';
+COMMENT ON COLUMN exco.indicator_result.indicator IS 'the indicator (exco.indicator.id)';
+COMMENT ON COLUMN exco.indicator_result.code IS 'the indicator''s code';
+COMMENT ON COLUMN exco.indicator_result.kind IS 'continuous or stepped';
+COMMENT ON COLUMN exco.indicator_result.contract_year IS 'the contract year, 1..5';
+COMMENT ON COLUMN exco.indicator_result.year_ends_on IS 'first day after that contract year (signed_on + contract_year years)';
+COMMENT ON COLUMN exco.indicator_result.value IS 'the measure of that contract year (NULL: not measured)';
+COMMENT ON COLUMN exco.indicator_result.measured IS 'whether the year was measured (a year over without a measure earns 0)';
+COMMENT ON COLUMN exco.indicator_result.weight IS 'the indicator''s weight in the mission''s attainment';
+COMMENT ON COLUMN exco.indicator_result.rate IS 'attainment rate of that contract year, 0..1 (NULL: unknown_reason)';
+COMMENT ON COLUMN exco.indicator_result.earned IS 'euros earned in that contract year (NULL: unknown_reason)';
+COMMENT ON COLUMN exco.indicator_result.unknown_reason IS 'why rate and earned are NULL (a measure or level that is not a finite number, a direction contradicting the levels); NULL when known';
+
+COMMENT ON COLUMN exco.mission_variable.contract IS 'the contract (exco.contract.id)';
+COMMENT ON COLUMN exco.mission_variable.mission IS 'the contract mission';
+COMMENT ON COLUMN exco.mission_variable.contract_year IS 'the contract year, 1..5, that the money columns cover';
+COMMENT ON COLUMN exco.mission_variable.indicators IS 'indicator rows of that contract year';
+COMMENT ON COLUMN exco.mission_variable.missing_measures IS 'of which not measured (earn 0)';
+COMMENT ON COLUMN exco.mission_variable.attainment IS 'weighted mean of the rates of the indicators weighing more than 0 (NULL: all weigh 0, or an indicator is unreadable)';
+COMMENT ON COLUMN exco.mission_variable.earned IS 'euros earned by the indicators in that contract year (NULL: an indicator is unreadable)';
+COMMENT ON COLUMN exco.mission_variable.ceiling_gap IS 'why the scale does not give the variable ceiling; NULL when it does';
+COMMENT ON COLUMN exco.mission_variable.variable_ceiling IS 'yearly variable ceiling of the mission for the contract''s tier and scale (NULL: ceiling_gap)';
+COMMENT ON COLUMN exco.mission_variable.variable_due IS 'variable money due for that contract year: earned capped by variable_ceiling (NULL when either is unknown)';
+COMMENT ON COLUMN exco.mission_variable.unknown_reason IS 'why a column is NULL (ceiling gap, unreadable indicator, every indicator weighing 0); NULL when all are known';
+
+COMMENT ON COLUMN exco.mission_status.contract IS 'the contract (exco.contract.id)';
+COMMENT ON COLUMN exco.mission_status.cpts_id IS 'the CPTS (exco.cpts.id)';
+COMMENT ON COLUMN exco.mission_status.cpts_name IS 'the CPTS''s name';
+COMMENT ON COLUMN exco.mission_status.mission IS 'the contract mission';
+COMMENT ON COLUMN exco.mission_status.socle IS 'whether the mission is a socle one (with deadlines)';
+COMMENT ON COLUMN exco.mission_status.signed_on IS 'the contract''s signing date';
+COMMENT ON COLUMN exco.mission_status.ends_on IS 'first day the contract no longer runs';
+COMMENT ON COLUMN exco.mission_status.running IS 'whether the contract runs today (signed_on <= today < ends_on, not terminated)';
+COMMENT ON COLUMN exco.mission_status.status_on IS 'the day status is computed for: today, or the contract''s last running day (ends_on - 1) once it has ended';
+COMMENT ON COLUMN exco.mission_status.start_by IS 'latest start date (socle missions)';
+COMMENT ON COLUMN exco.mission_status.deploy_by IS 'latest full-deployment date (socle missions)';
+COMMENT ON COLUMN exco.mission_status.started_on IS 'day the mission started (NULL: not yet)';
+COMMENT ON COLUMN exco.mission_status.deployed_on IS 'day the mission was deployed (NULL: not yet)';
+COMMENT ON COLUMN exco.mission_status.status IS 'deadline status on status_on (NULL: unknown_reason)';
+COMMENT ON COLUMN exco.mission_status.late IS 'whether status is start_overdue, started_late, deploy_overdue or deployed_late';
+COMMENT ON COLUMN exco.mission_status.unknown_reason IS 'why status is NULL (dates the deadline rules refuse); NULL when known';
+
+COMMENT ON COLUMN exco.contract_overview.contract IS 'the contract (exco.contract.id)';
+COMMENT ON COLUMN exco.contract_overview.cpts_id IS 'the CPTS (exco.cpts.id)';
+COMMENT ON COLUMN exco.contract_overview.cpts_name IS 'the CPTS''s name';
+COMMENT ON COLUMN exco.contract_overview.region IS 'region of the signing ARS';
+COMMENT ON COLUMN exco.contract_overview.region_name IS 'its name';
+COMMENT ON COLUMN exco.contract_overview.cpam_departement IS 'département of the signing CPAM';
+COMMENT ON COLUMN exco.contract_overview.cpam_departement_name IS 'its name';
+COMMENT ON COLUMN exco.contract_overview.seat_departement IS 'département of the CPTS''s seat today';
+COMMENT ON COLUMN exco.contract_overview.population IS 'population of the CPTS territory at signature';
+COMMENT ON COLUMN exco.contract_overview.tier IS 'size tier at signature';
+COMMENT ON COLUMN exco.contract_overview.scale IS 'the contract''s financing scale';
+COMMENT ON COLUMN exco.contract_overview.signed_on IS 'signing date';
+COMMENT ON COLUMN exco.contract_overview.ends_on IS 'first day the contract no longer runs';
+COMMENT ON COLUMN exco.contract_overview.status IS 'signed, terminated or ended';
+COMMENT ON COLUMN exco.contract_overview.running IS 'whether the contract runs today (signed_on <= today < ends_on, not terminated)';
+COMMENT ON COLUMN exco.contract_overview.contract_year IS 'the contract year running today, 1..5 (NULL: not running)';
+COMMENT ON COLUMN exco.contract_overview.yearly_ceiling IS 'maximum financing of one contract year (the same for each, incl. the one running): fonctionnement + the missions, fixed + variable, SNP envelope excluded (NULL: ceiling_gap)';
+COMMENT ON COLUMN exco.contract_overview.ceiling_gap IS 'why yearly_ceiling is unknown; NULL when known';
+COMMENT ON COLUMN exco.contract_overview.missions IS 'the missions of the contract';
+COMMENT ON COLUMN exco.contract_overview.mission_statuses IS 'mission → deadline status (see exco.mission_status)';
+COMMENT ON COLUMN exco.contract_overview.late_missions IS 'missions late on their status_on (today, or the last running day of a contract that no longer runs)';
+
+COMMENT ON COLUMN exco.payments.contract IS 'the contract (exco.contract.id)';
+COMMENT ON COLUMN exco.payments.line IS 'fonctionnement or a contract mission';
+COMMENT ON COLUMN exco.payments.contract_year IS 'the contract year the amount belongs to, 1..5';
+COMMENT ON COLUMN exco.payments.due_on IS 'day the payment is due';
+COMMENT ON COLUMN exco.payments.kind IS 'advance, balance, variable, variable_pending (not yet known) or unknown (see unknown_reason)';
+COMMENT ON COLUMN exco.payments.amount IS 'euros due on due_on for that contract year (NULL for variable_pending and unknown)';
+COMMENT ON COLUMN exco.payments.unknown_reason IS 'why the line cannot be scheduled (kind unknown); NULL otherwise';
+
+COMMENT ON COLUMN exco.regional_summary.level IS 'france, region or departement: which area the row covers (a dashboard sums one level only)';
+COMMENT ON COLUMN exco.regional_summary.region IS 'region code of the area (NULL at level france)';
+COMMENT ON COLUMN exco.regional_summary.region_name IS 'its name';
+COMMENT ON COLUMN exco.regional_summary.area_departement IS 'département code of the area (level departement only)';
+COMMENT ON COLUMN exco.regional_summary.area_departement_name IS 'its name';
+COMMENT ON COLUMN exco.regional_summary.cpts IS 'CPTS whose seat lies in the area';
+COMMENT ON COLUMN exco.regional_summary.tier_1 IS 'of which of tier 1 (by the population of their territory today)';
+COMMENT ON COLUMN exco.regional_summary.tier_2 IS 'of which of tier 2';
+COMMENT ON COLUMN exco.regional_summary.tier_3 IS 'of which of tier 3';
+COMMENT ON COLUMN exco.regional_summary.tier_4 IS 'of which of tier 4';
+COMMENT ON COLUMN exco.regional_summary.population IS 'inhabitants of the area';
+COMMENT ON COLUMN exco.regional_summary.population_covered IS 'inhabitants of the communes of the area that lie in a CPTS territory (whatever the CPTS''s seat)';
+COMMENT ON COLUMN exco.regional_summary.population_share_pct IS 'population_covered / population, in % (at most 100; NULL for an area without inhabitants)';
+COMMENT ON COLUMN exco.regional_summary.contracts IS 'CPTS of the area with a contract running today (one per CPTS)';
+COMMENT ON COLUMN exco.regional_summary.yearly_ceiling IS 'sum of the running contracts'' yearly ceilings, for the contract year running today; NULL when one is unknown';
+COMMENT ON COLUMN exco.regional_summary.yearly_ceiling_known IS 'sum of the yearly ceilings that are known (contract year running today)';
+COMMENT ON COLUMN exco.regional_summary.contracts_with_gap IS 'running contracts whose yearly ceiling is unknown (a gap of their scale)';
+COMMENT ON COLUMN exco.regional_summary.variable_due_last_year IS 'variable money due for the last closed contract year of each running contract (sum over their started missions); NULL when one part is unknown';
+COMMENT ON COLUMN exco.regional_summary.variable_due_last_year_known IS 'sum of the known parts of variable_due_last_year (last closed contract year)';
+COMMENT ON COLUMN exco.regional_summary.variable_due_last_year_unknown IS 'missions of running contracts whose variable due for the last closed contract year is unknown (no indicators, an unreadable indicator, a ceiling gap)';
+COMMENT ON COLUMN exco.regional_summary.late_missions IS 'late missions of the running contracts, today';

@@ -2,8 +2,8 @@
 --
 --   psql -X -v ON_ERROR_STOP=1 [-v as_of=YYYY-MM-DD] -f test/scripts/demo-report.sql
 --
--- Reads the reporting views (exco.regional_summary, exco.contract_overview, exco.payments) and the
--- tables.
+-- Reads the reports on as_of (exco.regional_summary_at, exco.contract_overview_at,
+-- exco.payments_at: the views' functions of their date) and the tables.
 
 \if :{?as_of}
 \else
@@ -13,25 +13,27 @@
 \pset null '-'
 
 \echo
-\echo '== Regional summary (exco.regional_summary, as of today): CPTS per tier, population covered,'
-\echo '   yearly ceilings of the signed contracts (a contract whose scale has a gap is counted apart),'
-\echo '   variable money due from the indicators, late missions'
+\echo '== Regional summary (exco.regional_summary_at) as of' :as_of
+\echo '   CPTS seated in the region per tier, population covered (communes lying in the region),'
+\echo '   contracts running, their yearly ceilings (NULL when one is unknown: known part and count beside),'
+\echo '   variable due for their last closed contract year (likewise), late missions of running contracts'
 SELECT region, region_name AS name, tier_1 AS "T1", tier_2 AS "T2", tier_3 AS "T3", tier_4 AS "T4",
        cpts, population_covered AS covered, population_share_pct AS "covered %",
-       contracts AS signed, yearly_ceiling, contracts_with_gap AS "with gap",
-       variable_due, late_missions AS late
-  FROM exco.regional_summary
- WHERE departement IS NULL
- ORDER BY region;
+       contracts AS running, yearly_ceiling, yearly_ceiling_known AS "ceiling known",
+       contracts_with_gap AS "with gap", variable_due_last_year AS "variable last year",
+       variable_due_last_year_known AS "known", variable_due_last_year_unknown AS "unknown",
+       late_missions AS late
+  FROM exco.regional_summary_at(:'as_of')
+ WHERE level IN ('france', 'region');
 
 \echo
-\echo '== Contracts by status and scale (exco.contract_overview)'
-SELECT status, scale, count(*) AS contracts, sum(yearly_ceiling) AS yearly_ceilings,
+\echo '== Contracts by status and scale (exco.contract_overview_at) as of' :as_of
+SELECT status, scale, running, count(*) AS contracts, sum(yearly_ceiling) AS yearly_ceilings_known,
        count(*) FILTER (WHERE ceiling_gap IS NOT NULL) AS with_gap,
        min(ceiling_gap) AS example_gap
-  FROM exco.contract_overview
- GROUP BY status, scale
- ORDER BY status, scale;
+  FROM exco.contract_overview_at(:'as_of')
+ GROUP BY status, scale, running
+ ORDER BY status, scale, running;
 
 \echo
 \echo '== Mission deadlines of all contracts as of' :as_of
@@ -93,14 +95,14 @@ SELECT p.name AS cpts, i.mission, i.code, i.kind,
  ORDER BY i.mission, i.code;
 
 \echo
-\echo '== Payments of that contract per contract year (exco.payments): fixed advances and balances,'
+\echo '== Payments of that contract per contract year (exco.payments_at): fixed advances and balances,'
 \echo '   variable part from the indicators, pending while a year is not over'
 SELECT p.contract_year AS year,
        sum(p.amount) FILTER (WHERE p.kind IN ('advance', 'balance')) AS fixed,
        sum(p.amount) FILTER (WHERE p.kind = 'variable') AS variable,
        count(*) FILTER (WHERE p.kind = 'variable_pending') AS pending_lines,
        sum(p.amount) AS total
-  FROM exco.payments AS p
+  FROM exco.payments_at(:'as_of') AS p
  WHERE p.contract = (SELECT k.id FROM exco.contract AS k
                       WHERE k.status = 'signed' AND k.signed_on < :'as_of'::date - 365 * 3
                       ORDER BY k.tier DESC, k.signed_on, k.id LIMIT 1)

@@ -1,0 +1,1 @@
+../sql/60_views.sql

@@ -1,0 +1,1 @@
+../sql/65_column_comments.sql
