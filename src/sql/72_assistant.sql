@@ -27,6 +27,7 @@ COMMENT ON TABLE exco.assistant_aid_amount IS
 COMMENT ON COLUMN exco.assistant_aid_amount.effective_from IS
   'first signing date the amounts apply to; all the rows of one effective_from form one set of amounts';
 COMMENT ON COLUMN exco.assistant_aid_amount.contract_year IS '1, 2, or 3 for year 3 and every later year';
+COMMENT ON COLUMN exco.assistant_aid_amount.share IS 'time share of the medical assistant';
 COMMENT ON COLUMN exco.assistant_aid_amount.amount IS 'euros for the contract year';
 COMMENT ON COLUMN exco.assistant_aid_amount.guaranteed IS
   'true: paid in full; false: a ceiling, adjusted to the commitments reached';

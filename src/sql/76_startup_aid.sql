@@ -20,6 +20,8 @@ CREATE TABLE exco.startup_aid_item (
 COMMENT ON TABLE exco.startup_aid_item IS
   'an item of the ARS start-up aid paid before a CPTS contract: national (region NULL) or one region''s variant, which replaces the national items in that region; for every tier (tier NULL) or one tier, which replaces the every-tier row of the same item; a range [amount_min, amount_max] where the texts give one';
 COMMENT ON COLUMN exco.startup_aid_item.region IS 'INSEE code of the region whose ARS pays this variant; NULL: the national guideline';
+COMMENT ON COLUMN exco.startup_aid_item.id IS 'identifier; the shipped rows are 1 to 4, user rows from 1000';
+COMMENT ON COLUMN exco.startup_aid_item.label IS 'what the item pays for, in words';
 COMMENT ON COLUMN exco.startup_aid_item.tier IS 'the CPTS tier the row is for; NULL: every tier';
 COMMENT ON COLUMN exco.startup_aid_item.item IS 'what the money pays for (one code per item)';
 COMMENT ON COLUMN exco.startup_aid_item.amount_min IS 'euros, lower end of the range; NULL when the text gives only a maximum';

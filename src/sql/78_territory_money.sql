@@ -16,6 +16,10 @@ CREATE TABLE exco.structure (
 CREATE INDEX ON exco.structure (commune);
 COMMENT ON TABLE exco.structure IS
   'a coordinated-practice structure (ESP, MSP, CPTS, ESS) or organisation (RCP, another pluriprofessional one) and the commune of its seat; its members are in exco.structure_member';
+COMMENT ON COLUMN exco.structure.id IS 'identifier';
+COMMENT ON COLUMN exco.structure.name IS 'name, unique within its kind';
+COMMENT ON COLUMN exco.structure.kind IS 'kind of coordinated practice; its composition rule is exco.structure_valid';
+COMMENT ON COLUMN exco.structure.commune IS 'INSEE code of the commune of its seat (gives its département and region)';
 
 CREATE TABLE exco.structure_member (
   structure    bigint NOT NULL REFERENCES exco.structure ON DELETE CASCADE,
@@ -28,6 +32,8 @@ COMMENT ON TABLE exco.structure_member IS
   'a health professional taking part in a structure; the structure''s composition is checked at the end of the transaction that changes its members or kind (exco.check_structure)';
 COMMENT ON COLUMN exco.structure_member.professional IS
   'a stable identifier of the professional (RPPS number): the same professional in several structures has the same identifier';
+COMMENT ON COLUMN exco.structure_member.structure IS 'the structure';
+COMMENT ON COLUMN exco.structure_member.profession IS 'the professional''s profession';
 
 -- Checked at the end of the transaction (a deferred constraint trigger), so a structure's members
 -- can be inserted one by one; a pg_dump restore inserts all members in one COPY, so it passes.
@@ -100,6 +106,19 @@ CREATE TABLE exco.assistant_contract (
 CREATE INDEX ON exco.assistant_contract (commune);
 COMMENT ON TABLE exco.assistant_contract IS
   'a GP''s contract for the medical-assistant aid: time share, signing date, the situation at signing (sector, coordinated practice or commitment to join within 2 years, MT patients and file active, waivers, under-served zone); ends_on is the first day it no longer runs (NULL: running)';
+COMMENT ON COLUMN exco.assistant_contract.id IS 'identifier';
+COMMENT ON COLUMN exco.assistant_contract.gp IS 'the GP (a stable identifier such as the RPPS number)';
+COMMENT ON COLUMN exco.assistant_contract.commune IS 'INSEE code of the commune where the GP practises';
+COMMENT ON COLUMN exco.assistant_contract.share IS 'time share of the medical assistant';
+COMMENT ON COLUMN exco.assistant_contract.signed_on IS 'signing date: year 1 starts that day, and the aid amounts in force that day apply';
+COMMENT ON COLUMN exco.assistant_contract.ends_on IS 'first day the contract no longer runs (exclusive end); NULL: running';
+COMMENT ON COLUMN exco.assistant_contract.sector IS 'the GP''s convention sector at signing';
+COMMENT ON COLUMN exco.assistant_contract.coordinated IS 'in coordinated practice, or committed to join it within 2 years, at signing';
+COMMENT ON COLUMN exco.assistant_contract.mt_patients IS 'adult patients who declared the GP as their MT, at signing (the starting count of the commitment)';
+COMMENT ON COLUMN exco.assistant_contract.file_active IS 'distinct patients seen in the year before signing (the starting count of the file-active commitment); NULL: not given';
+COMMENT ON COLUMN exco.assistant_contract.newly_installed IS 'the GP is newly installed (waives the 640 MT patients)';
+COMMENT ON COLUMN exco.assistant_contract.over_20pct_under_16 IS 'more than 20 % of the GP''s patients are under 16 (waives the 640 MT patients)';
+COMMENT ON COLUMN exco.assistant_contract.underserved_zone IS 'the GP practises in an under-served zone (needed for a full-time assistant)';
 
 CREATE FUNCTION exco.check_assistant_contract() RETURNS trigger
   LANGUAGE plpgsql VOLATILE PARALLEL SAFE
@@ -142,6 +161,14 @@ CREATE TABLE exco.etp_programme (
 CREATE INDEX ON exco.etp_programme (structure);
 COMMENT ON TABLE exco.etp_programme IS
   'an ETP programme run by a structure: its coordinator''s profession, the professions of the professionals who deliver it (one element each), the year it was built (its 1 000 € and the training of professionals_trained are paid that year)';
+COMMENT ON COLUMN exco.etp_programme.id IS 'identifier';
+COMMENT ON COLUMN exco.etp_programme.name IS 'name of the programme';
+COMMENT ON COLUMN exco.etp_programme.structure IS 'the structure that runs it and is paid (its commune gives the département and region)';
+COMMENT ON COLUMN exco.etp_programme.coordinator IS 'profession of the coordinator';
+COMMENT ON COLUMN exco.etp_programme.members IS 'profession of each professional who delivers it, one element each: at least 2 different professions';
+COMMENT ON COLUMN exco.etp_programme.built_in IS 'calendar year the programme was built: its 1 000 and the training are paid that year';
+COMMENT ON COLUMN exco.etp_programme.professionals_trained IS 'professionals trained when it was built (1 000 each)';
+COMMENT ON COLUMN exco.etp_programme.theme IS 'disease or theme (diabetes, heart failure and hypertension, asthma and COPD were the priorities)';
 
 CREATE FUNCTION exco.check_etp_programme() RETURNS trigger
   LANGUAGE plpgsql VOLATILE PARALLEL SAFE
@@ -177,6 +204,11 @@ CREATE TABLE exco.etp_patient (
 );
 COMMENT ON TABLE exco.etp_patient IS
   'a patient in the file active of an ETP programme for a calendar year: sessions attended, whether the patient dropped out';
+COMMENT ON COLUMN exco.etp_patient.programme IS 'the programme';
+COMMENT ON COLUMN exco.etp_patient.year IS 'calendar year of the file active';
+COMMENT ON COLUMN exco.etp_patient.patient IS 'a stable identifier of the patient within the programme';
+COMMENT ON COLUMN exco.etp_patient.sessions IS 'sessions attended that year (the educational diagnosis is not a session)';
+COMMENT ON COLUMN exco.etp_patient.dropped_out IS 'the patient dropped out of the programme';
 
 SELECT pg_catalog.pg_extension_config_dump('exco.structure', '');
 SELECT pg_catalog.pg_extension_config_dump('exco.structure_id_seq', '');
@@ -287,3 +319,28 @@ SELECT a.region, r.name AS region_name, a.departement, d.name AS departement_nam
   LEFT JOIN exco.departement d ON d.code = a.departement;
 COMMENT ON VIEW exco.territory_money IS
   'money per region (departement NULL) and per département, as of today: yearly ceilings of the CPTS contracts running today (CPAM département); medical-assistant aid of the contract year running today (year 3 and later: a ceiling); ETP module-2 pay of the last complete calendar year (etp_year; programmes under 50 patients in file active pay 0 and are counted apart); forfait structure at risk this year for the GPs who are members of a recorded structure (département of their first structure). Each total is NULL when an item is unknown; *_known sums the known items, *_unknown counts the others';
+COMMENT ON COLUMN exco.territory_money.region IS 'INSEE code of the region';
+COMMENT ON COLUMN exco.territory_money.region_name IS 'name of the region';
+COMMENT ON COLUMN exco.territory_money.departement IS 'INSEE code of the département; NULL on the region''s own row';
+COMMENT ON COLUMN exco.territory_money.departement_name IS 'name of the département; NULL on the region''s own row';
+COMMENT ON COLUMN exco.territory_money.as_of IS 'the day the row is computed for: current_date';
+COMMENT ON COLUMN exco.territory_money.cpts_contracts_running IS 'CPTS contracts signed and running on as_of (CPAM département)';
+COMMENT ON COLUMN exco.territory_money.cpts_ceiling_this_year IS 'sum of their yearly ceilings; NULL when a contract''s scale has a gap (see cpts_ceiling_unknown)';
+COMMENT ON COLUMN exco.territory_money.cpts_ceiling_this_year_known IS 'sum of the yearly ceilings exco knows';
+COMMENT ON COLUMN exco.territory_money.cpts_ceiling_unknown IS 'running contracts whose ceiling is unknown (a gap in their scale)';
+COMMENT ON COLUMN exco.territory_money.assistant_contracts_running IS 'medical-assistant contracts running on as_of (the GP''s commune)';
+COMMENT ON COLUMN exco.territory_money.assistant_aid_this_contract_year IS 'sum of the aid of each contract''s year running on as_of (year 3 and later: a ceiling); NULL when an amount is unknown';
+COMMENT ON COLUMN exco.territory_money.assistant_aid_this_contract_year_known IS 'sum of the aid amounts exco knows';
+COMMENT ON COLUMN exco.territory_money.assistant_aid_unknown IS 'running contracts whose aid amount is unknown';
+COMMENT ON COLUMN exco.territory_money.etp_year IS 'calendar year of the ETP columns: the year before as_of';
+COMMENT ON COLUMN exco.territory_money.etp_programmes IS 'ETP programmes with patients in etp_year (the structure''s commune)';
+COMMENT ON COLUMN exco.territory_money.etp_programmes_below_minimum IS 'of them, programmes with fewer than 50 patients in file active: they pay 0';
+COMMENT ON COLUMN exco.territory_money.etp_pay IS 'ENMR module-2 pay of the programmes for etp_year; NULL when an amount is unknown';
+COMMENT ON COLUMN exco.territory_money.etp_pay_known IS 'sum of the ETP pay exco knows';
+COMMENT ON COLUMN exco.territory_money.etp_pay_unknown IS 'programmes whose pay is unknown';
+COMMENT ON COLUMN exco.territory_money.forfait_year IS 'calendar year of the forfait structure columns: the year of as_of';
+COMMENT ON COLUMN exco.territory_money.gps_in_structures IS 'GPs members of a recorded structure, counted in the département of their first structure';
+COMMENT ON COLUMN exco.territory_money.gps_at_risk IS 'of them, GPs whose structures do not validate the indicator "prise en charge coordonnée"';
+COMMENT ON COLUMN exco.territory_money.forfait_structure_at_risk IS 'sum of the forfait structure euros at risk for those GPs in forfait_year; NULL when the amounts in force are unknown';
+COMMENT ON COLUMN exco.territory_money.forfait_structure_at_risk_known IS 'sum of the euros at risk exco knows';
+COMMENT ON COLUMN exco.territory_money.forfait_structure_unknown IS 'GPs whose amount at risk is unknown (no forfait structure amounts in force)';

@@ -1,4 +1,4 @@
--- Benchmark 8, etp_patient_pay: exco.etp_patient_pay(sessions, dropped_out) over BENCH_ROWS ETP
+-- Benchmark etp_patient_pay: exco.etp_patient_pay(sessions, dropped_out) over BENCH_ROWS ETP
 -- patients, against the same rule (doc/rules.md §7.3, cases decided in doc/schemes.md) written
 --   sql_case  as a CASE                                      goal ratio <= 1.0
 --   plpgsql   as a PL/pgSQL function                         goal ratio <= 0.2

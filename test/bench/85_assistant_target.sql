@@ -1,4 +1,4 @@
--- Benchmark 9, assistant_target: exco.assistant_target(share, mt_patients) over BENCH_ROWS GPs,
+-- Benchmark assistant_target: exco.assistant_target(share, mt_patients) over BENCH_ROWS GPs,
 -- against the same rule (doc/rules.md §7.2: the band's percentage of the starting count, rounded
 -- up; band boundaries in doc/schemes.md) written
 --   sql_case  as a CASE over share and band, in exact numeric   goal ratio <= 1.0
