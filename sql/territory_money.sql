@@ -95,6 +95,17 @@ SELECT region, region_name, departement, departement_name,
        gps_in_structures, gps_at_risk, forfait_structure_at_risk, forfait_structure_at_risk_known, forfait_structure_unknown
   FROM exco.territory_money WHERE region = 'W' ORDER BY departement NULLS FIRST;
 \x off
+-- The same on another date: in 400 days, A1 is in its contract year 3 (10 500, a ceiling) and A2
+-- in year 2 (9 000): 19 500.00; the CPTS contracts (5 years) still run. On 2015-06-30 nothing ran:
+-- the CPTS and assistant columns are 0 and no ETP patient is of 2014, but the GPs' structures are
+-- still counted (structures carry no dates) and in 2015 the forfait amounts are unknown.
+SELECT departement, cpts_contracts_running, assistant_contracts_running, assistant_aid_this_contract_year,
+       etp_year = extract(year FROM current_date + 400)::integer - 1 AS etp_year_moved
+  FROM exco.territory_money_at(current_date + 400) WHERE region = 'W' ORDER BY departement NULLS FIRST;
+SELECT departement, cpts_contracts_running, cpts_ceiling_this_year, assistant_contracts_running,
+       assistant_aid_this_contract_year, etp_programmes, gps_in_structures, forfait_structure_at_risk,
+       forfait_structure_unknown
+  FROM exco.territory_money_at('2015-06-30') WHERE region = 'W' ORDER BY departement NULLS FIRST;
 -- Without forfait amounts in force, the at-risk total is unknown: NULL, known 0, 3 unknown.
 BEGIN;
 DELETE FROM exco.forfait_structure;

@@ -114,8 +114,8 @@ SELECT p.contract_year AS year,
 -- start-up aid, on the rows test/scripts/demo-schemes.sql built.
 
 \echo
-\echo '== Other schemes per region (exco.territory_money, as of today): CPTS ceilings of the contracts'
-\echo '   running today (NULL total when a scale has a gap: known part and unknown count beside it),'
+\echo '== Other schemes per region (exco.territory_money_at), as of' :as_of
+\echo '   CPTS ceilings of the contracts running then (NULL total when a scale has a gap: known part and unknown count beside it),'
 \echo '   medical-assistant aid of the running contract year, ETP module-2 pay of last year,'
 \echo '   forfait structure at risk this year for the GPs of the recorded structures'
 SELECT region, region_name AS name,
@@ -124,7 +124,7 @@ SELECT region, region_name AS name,
        assistant_contracts_running AS assistants, assistant_aid_this_contract_year AS assistant_aid,
        etp_year, etp_programmes AS etp, etp_programmes_below_minimum AS "etp < 50", etp_pay,
        gps_in_structures AS gps, gps_at_risk AS "gps at risk", forfait_structure_at_risk AS at_risk
-  FROM exco.territory_money
+  FROM exco.territory_money_at(:'as_of')
  WHERE departement IS NULL
  ORDER BY region;
 
@@ -136,7 +136,8 @@ SELECT s.kind, count(DISTINCT s.id) AS structures,
        count(*) FILTER (WHERE m.profession = 'medecin_generaliste') AS gps,
        count(DISTINCT s.id) FILTER (WHERE NOT v.valid) AS invalid,
        exco.coordination_validated(ARRAY[s.kind]) AS validates_indicator,
-       exco.forfait_structure_at_risk(ARRAY[s.kind], current_date) AS at_risk_per_gp_alone
+       CASE WHEN (SELECT min(f.effective_from) FROM exco.forfait_structure AS f) <= :'as_of'::date
+            THEN exco.forfait_structure_at_risk(ARRAY[s.kind], :'as_of'::date) END AS at_risk_per_gp_alone
   FROM exco.structure AS s
   JOIN exco.structure_member AS m ON m.structure = s.id
  CROSS JOIN LATERAL (SELECT exco.structure_valid(s.kind, (SELECT array_agg(x.profession)
@@ -145,15 +146,15 @@ SELECT s.kind, count(DISTINCT s.id) AS structures,
  ORDER BY s.kind;
 
 \echo
-\echo '== Medical-assistant contracts by time share and contract year today: aid (years 1-2 guaranteed,'
+\echo '== Medical-assistant contracts by time share and contract year on as_of: aid (years 1-2 guaranteed,'
 \echo '   from year 3 a ceiling) and the MT patients committed to (exco.assistant_aid, exco.assistant_target)'
 SELECT a.share, least(y.contract_year, 3) AS "contract year (3 = 3+)", count(*) AS contracts,
        sum(exco.assistant_aid(a.share, y.contract_year, a.signed_on)) AS aid,
        sum(a.mt_patients) AS mt_patients,
        sum(exco.assistant_target(a.share, a.mt_patients, a.newly_installed OR a.over_20pct_under_16)) AS mt_committed
   FROM exco.assistant_contract AS a
- CROSS JOIN LATERAL (SELECT extract(year FROM age(current_date, a.signed_on))::integer + 1 AS contract_year) AS y
- WHERE a.signed_on <= current_date AND (a.ends_on IS NULL OR current_date < a.ends_on)
+ CROSS JOIN LATERAL (SELECT extract(year FROM age(:'as_of'::date, a.signed_on))::integer + 1 AS contract_year) AS y
+ WHERE a.signed_on <= :'as_of'::date AND (a.ends_on IS NULL OR :'as_of'::date < a.ends_on)
  GROUP BY a.share, least(y.contract_year, 3)
  ORDER BY a.share, 2;
 
