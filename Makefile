@@ -64,14 +64,24 @@ dist:
 
 # The two commands of the README, and the benchmark. Each installs what is missing,
 # builds, installs and runs against a throwaway cluster (see test/harness.sh).
-.PHONY: test demo bench load-territory
+.PHONY: test test-fdw demo bench load-territory test-valgrind stress
 test:
 	bash test/harness.sh test
+# exco across postgres_fdw shards alone (also a step of make test): test/fdw/run.sh.
+test-fdw:
+	bash test/harness.sh test-fdw
 demo:
 	bash test/harness.sh demo
 # make bench BENCH_ROWS=1000000: rows of the large benchmarks (default 10 000 000), see doc/bench.md.
 bench:
 	bash test/harness.sh bench
+# Not part of make test: the pg_regress suites against a server under valgrind memcheck
+# (VALGRIND_SUITES="tier scale" for a subset), and pgbench on the triggers and views for
+# STRESS_SECONDS (default 60) with 8 clients, then the invariants. See README "Under load".
+test-valgrind:
+	bash test/harness.sh valgrind
+stress:
+	bash test/harness.sh stress
 # Load the French territory (communes, EPCI, départements, regions) into the database named by
 # the PG* environment variables: `make load-territory`, or `make load-territory DIR=path` for a
 # directory of JSON files (see doc/territory.md).

@@ -32,3 +32,20 @@ INSERT INTO exco.startup_aid_item (item, label, amount_min, amount_max, effectiv
 VALUES ('coordinator', 'test', 30000, 24000, '2024-01-01', 'test', 'test');
 INSERT INTO exco.startup_aid_item (item, label, amount_min, amount_max, effective_from, source, provenance)
 VALUES ('coordinator', 'test', 24000, 24000, '2022-09-01', 'test', 'test');
+
+-- The dated figures of the schemes are public (like the scales): a role with only USAGE on schema
+-- exco gets the start-up aid, the forfait structure at risk and the medical-assistant aid; the
+-- reference tables of structures, contracts and programmes stay closed (42501).
+CREATE ROLE exco_test_schemes_plain NOLOGIN;
+GRANT USAGE ON SCHEMA exco TO exco_test_schemes_plain;
+SET ROLE exco_test_schemes_plain;
+SELECT (SELECT sum(amount_max) FROM exco.startup_aid('2')) AS startup_max,
+       exco.forfait_structure_at_risk('{ess}', '2024-06-30') AS at_risk,
+       exco.assistant_aid('1/3', 1, '2024-06-30') AS aid;
+\set VERBOSITY sqlstate
+SELECT count(*) FROM exco.structure;
+SELECT count(*) FROM exco.assistant_contract;
+\set VERBOSITY default
+RESET ROLE;
+REVOKE USAGE ON SCHEMA exco FROM exco_test_schemes_plain;
+DROP ROLE exco_test_schemes_plain;

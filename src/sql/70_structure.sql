@@ -63,6 +63,9 @@ INSERT INTO exco.forfait_structure (effective_from, indicator_amount, volet2_amo
 -- for pg_dump's empty search_path.
 SELECT pg_catalog.pg_extension_config_dump('exco.forfait_structure',
   $$WHERE effective_from OPERATOR(pg_catalog.<>) '2022-01-01'::pg_catalog.date$$);
+-- Public figures of a published convention (like the scales, doc/security.md): every role may
+-- read them, so exco.forfait_structure_at_risk works with USAGE on schema exco only.
+GRANT SELECT ON exco.forfait_structure TO PUBLIC;
 
 -- STABLE, not IMMUTABLE: reads exco.forfait_structure (once per call site and snapshot, cached in
 -- fn_extra), and a user may add a row. PARALLEL SAFE: read only (a worker may run read-only SPI).

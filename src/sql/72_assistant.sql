@@ -45,6 +45,9 @@ CROSS JOIN generate_series(1, 3) AS y(year);
 
 SELECT pg_catalog.pg_extension_config_dump('exco.assistant_aid_amount',
   $$WHERE effective_from OPERATOR(pg_catalog.<>) '2019-06-20'::pg_catalog.date$$);
+-- Public figures of a published convention (like the scales, doc/security.md): every role may
+-- read them, so exco.assistant_aid works with USAGE on schema exco only.
+GRANT SELECT ON exco.assistant_aid_amount TO PUBLIC;
 
 -- STABLE, not IMMUTABLE: read exco.assistant_aid_amount (once per call site and snapshot, cached
 -- in fn_extra), and a user may add amounts; the two-argument form also reads current_date.

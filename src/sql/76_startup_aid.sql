@@ -50,6 +50,9 @@ SELECT pg_catalog.setval('exco.startup_aid_item_id_seq', 1000, false);
 SELECT pg_catalog.pg_extension_config_dump('exco.startup_aid_item',
   $$WHERE id OPERATOR(pg_catalog.>) 4$$);
 SELECT pg_catalog.pg_extension_config_dump('exco.startup_aid_item_id_seq', '');
+-- Published figures (like the scales, doc/security.md): every role may read them, so
+-- exco.startup_aid works with USAGE on schema exco only.
+GRANT SELECT ON exco.startup_aid_item TO PUBLIC;
 
 -- PL/pgSQL: not STRICT (region defaults to NULL: the national items), so a NULL tier is checked
 -- here. STABLE: reads exco.startup_aid_item and current_date. PARALLEL SAFE: read only.

@@ -54,6 +54,19 @@ for f in test/bench/[1-9]*.sql; do
   echo "== $name: $(( $(date +%s) - t0 )) s" >&2
 done
 
+# Benchmarks that need more than this cluster run from their own script, test/bench/[1-9]*.sh
+# (fdw_regional starts 3 shard clusters); each prints its lines.
+for f in test/bench/[1-9]*.sh; do
+  [ -e "$f" ] || continue
+  name=$(basename "$f" .sh)
+  name=${name#*_}
+  t0=$(date +%s)
+  if ! BENCH_ROWS=$BENCH_ROWS bash "$f" 2>&1 | tee -a "$lines"; then
+    emit "bench: $name failed (error above; test/bench/$(basename "$f"))"
+  fi
+  echo "== $name: $(( $(date +%s) - t0 )) s" >&2
+done
+
 # Benchmark 7, demo: the real-data demo's build-and-report time once the territory is loaded
 # (test/load-territory.sh, as `make demo` does; not timed). Timed by the shell around psql
 # (output discarded): a script of many statements cannot be run under EXPLAIN, so this figure

@@ -7,8 +7,9 @@
 --
 -- PENDING: kept out of the suites (not in sql/) until the triggers' SPI queries qualify their
 -- operators and aggregates (OPERATOR(pg_catalog.=), pg_catalog.sum ...; the trigger helper's
--- change of 0.2.0). Today the hostile run differs (wrong population, wrong rejections). Once that
--- change is merged: git mv test/pending/search_path_triggers.sql sql/ and
+-- change of 0.2.0). Today the hostile run differs (wrong population, wrong rejections). With the
+-- trigger branch merged (checked at its commit d57beca), it passes unchanged. Once that change is
+-- merged: git mv test/pending/search_path_triggers.sql sql/ and
 -- test/pending/search_path_triggers.out expected/. The expected output is the normal run's, shown
 -- twice: the hostile run must print the same, and the final comparisons (full messages included)
 -- must return no row.
