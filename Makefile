@@ -6,7 +6,7 @@ MODULE_big = exco
 OBJS       = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 
 # The install script is assembled from one SQL part per concept (src/sql/NN_concept.sql),
-# in file-name order; released upgrade scripts live in extension/ and are shipped as they are.
+# in file-name order (the directory is a prerequisite too, so a removed or renamed part rebuilds it); released upgrade scripts live in extension/ and are shipped as they are.
 # Released install scripts (extension/exco--0.1.0.sql) are committed and frozen: a database that
 # installed them updates through the upgrade scripts.
 # The upgrade script from the previous release to this one is assembled the same way, from
@@ -36,15 +36,18 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# PGXS does not track headers: a changed struct in src/*.h must rebuild every object.
+$(OBJS): $(wildcard src/*.h)
+
 all: $(INSTALL_SQL) $(UPGRADE_SQL)
 
-$(INSTALL_SQL): $(SQL_PARTS) META.json
+$(INSTALL_SQL): $(SQL_PARTS) src/sql META.json
 	@mkdir -p extension
 	{ printf '%s\n' '-- exco $(EXTVERSION) install script, assembled from src/sql/*.sql by the Makefile.' \
 	    '\echo Use "CREATE EXTENSION exco" to load this file. \quit'; \
 	  for f in $(SQL_PARTS); do printf '\n-- ==== %s\n' "$$f"; cat "$$f"; done; } > $@
 
-$(UPGRADE_SQL): $(UPGRADE_PARTS) META.json
+$(UPGRADE_SQL): $(UPGRADE_PARTS) src/upgrade META.json
 	@mkdir -p extension
 	{ printf '%s\n' '-- exco $(UPGRADE_FROM) -> $(EXTVERSION) upgrade script, assembled from src/upgrade/*.sql by the Makefile.' \
 	    '\echo Use "ALTER EXTENSION exco UPDATE TO '"'"'$(EXTVERSION)'"'"'" to load this file. \quit'; \
