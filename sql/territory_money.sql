@@ -120,7 +120,12 @@ SELECT id, exco.assistant_aid(share, extract(year FROM age(current_date, signed_
 -- string_agg before pg_catalog) changes nothing: the view, the C functions reading the dated
 -- tables, exco.startup_aid and the checks of the tables answer as under the normal path.
 CREATE TEMP TABLE tm_normal AS SELECT * FROM exco.territory_money WHERE region = 'W';
+-- (the include's own text and output are not shown: they belong to sql/search_path.sql)
+\set ECHO none
+\o /dev/null
 \i sql/include/evil_schema.sql
+\o
+\set ECHO all
 SET search_path = evil, pg_catalog, exco;
 SELECT NOT EXISTS (SELECT * FROM tm_normal EXCEPT SELECT * FROM exco.territory_money WHERE region OPERATOR(pg_catalog.=) 'W')
    AND NOT EXISTS (SELECT * FROM exco.territory_money WHERE region OPERATOR(pg_catalog.=) 'W' EXCEPT SELECT * FROM tm_normal)
@@ -135,7 +140,11 @@ INSERT INTO exco.structure_member VALUES (9504, 'W-GP7', 'medecin_generaliste'),
 INSERT INTO exco.assistant_contract (id, gp, commune, share, signed_on, sector, coordinated, mt_patients)
 VALUES (9605, 'W-GP7', 'W1001', '1/3', '2024-01-15', '2', true, 900);
 RESET search_path;
+\set ECHO none
+\o /dev/null
 \i sql/include/evil_schema_drop.sql
+\o
+\set ECHO all
 SET search_path = public;
 SELECT s.name, array_agg(m.profession ORDER BY m.professional) AS members
   FROM exco.structure s JOIN exco.structure_member m ON m.structure = s.id WHERE s.id = 9504 GROUP BY s.name;
