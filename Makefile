@@ -6,7 +6,7 @@ MODULE_big = exco
 OBJS       = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 
 # The install script is assembled from one SQL part per concept (src/sql/NN_concept.sql),
-# in file-name order; released upgrade scripts live in extension/ and are shipped as they are.
+# in file-name order (the directory is a prerequisite too, so a removed or renamed part rebuilds it); released upgrade scripts live in extension/ and are shipped as they are.
 # Released install scripts (extension/exco--0.1.0.sql) are committed and frozen: a database that
 # installed them updates through the upgrade scripts.
 # The upgrade script from the previous release to this one is assembled the same way, from
@@ -36,15 +36,18 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# PGXS does not track headers: a changed struct in src/*.h must rebuild every object.
+$(OBJS): $(wildcard src/*.h)
+
 all: $(INSTALL_SQL) $(UPGRADE_SQL)
 
-$(INSTALL_SQL): $(SQL_PARTS) META.json
+$(INSTALL_SQL): $(SQL_PARTS) src/sql META.json
 	@mkdir -p extension
 	{ printf '%s\n' '-- exco $(EXTVERSION) install script, assembled from src/sql/*.sql by the Makefile.' \
 	    '\echo Use "CREATE EXTENSION exco" to load this file. \quit'; \
 	  for f in $(SQL_PARTS); do printf '\n-- ==== %s\n' "$$f"; cat "$$f"; done; } > $@
 
-$(UPGRADE_SQL): $(UPGRADE_PARTS) META.json
+$(UPGRADE_SQL): $(UPGRADE_PARTS) src/upgrade META.json
 	@mkdir -p extension
 	{ printf '%s\n' '-- exco $(UPGRADE_FROM) -> $(EXTVERSION) upgrade script, assembled from src/upgrade/*.sql by the Makefile.' \
 	    '\echo Use "ALTER EXTENSION exco UPDATE TO '"'"'$(EXTVERSION)'"'"'" to load this file. \quit'; \
@@ -64,7 +67,7 @@ dist:
 
 # The two commands of the README, and the benchmark. Each installs what is missing,
 # builds, installs and runs against a throwaway cluster (see test/harness.sh).
-.PHONY: test test-fdw demo bench load-territory
+.PHONY: test test-fdw demo bench load-territory test-valgrind stress
 test:
 	bash test/harness.sh test
 # exco across postgres_fdw shards alone (also a step of make test): test/fdw/run.sh.
@@ -75,8 +78,22 @@ demo:
 # make bench BENCH_ROWS=1000000: rows of the large benchmarks (default 10 000 000), see doc/bench.md.
 bench:
 	bash test/harness.sh bench
+# Not part of make test: the pg_regress suites against a server under valgrind memcheck
+# (VALGRIND_SUITES="tier scale" for a subset), and pgbench on the triggers and views for
+# STRESS_SECONDS (default 60) with 8 clients, then the invariants. See README "Under load".
+test-valgrind:
+	bash test/harness.sh valgrind
+stress:
+	bash test/harness.sh stress
 # Load the French territory (communes, EPCI, départements, regions) into the database named by
 # the PG* environment variables: `make load-territory`, or `make load-territory DIR=path` for a
 # directory of JSON files (see doc/territory.md).
 load-territory:
 	bash test/load-territory.sh $(DIR)
+
+# make fuzz [FUZZ_SECONDS=60]: libFuzzer targets (clang-14, ASan, UBSan) over the pure cores of
+# src/ (tier literal and binary form, month arithmetic, numeric digits, attainment fast path);
+# see test/fuzz/run.sh. Not part of make test.
+.PHONY: fuzz
+fuzz:
+	bash test/fuzz/run.sh

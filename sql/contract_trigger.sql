@@ -1,9 +1,9 @@
 -- Contract validation triggers: exco.validate_contract(), exco.validate_contract_mission(),
--- exco.validate_cpts_commune() (DOMAIN.md §2, §3, §5; SCALES.md; doc/contract.md).
+-- exco.validate_cpts_commune() (doc/rules.md §2, §3, §5; doc/rules.md §8; doc/contract.md).
 -- Every error is shown with its message, detail and hint, then its SQLSTATE (\echo :SQLSTATE).
 -- Own objects: region ZR, départements Z1/Z2, communes Z*, CPTS and contracts with ids 9xxx,
 -- tables contract_trigger_*; all removed at the end. The two scale rows below are the ones the
--- extension ships (SCALES.md); ON CONFLICT DO NOTHING keeps the shipped ones when present.
+-- extension ships (doc/rules.md §8); ON CONFLICT DO NOTHING keeps the shipped ones when present.
 \set VERBOSITY default
 SET datestyle = 'ISO, YMD';
 
@@ -11,7 +11,7 @@ INSERT INTO exco.scale (scale, effective_from, complete, source) VALUES
   ('aci-cpts-2019', '2019-08-25', true, 'JO 2019-08-24'),
   ('aci-cpts-2022', '2022-04-01', false, 'avenant 2')
 ON CONFLICT DO NOTHING;
--- Amendment 2 pays crises_sanitaires (T3 known, SCALES.md): that makes the mission socle.
+-- Amendment 2 pays crises_sanitaires (T3 known, doc/rules.md §8): that makes the mission socle.
 INSERT INTO exco.scale_amount (scale, line, tier, share, amount) VALUES
   ('aci-cpts-2022', 'crises_sanitaires', '3', 'fixed', 22500),
   ('aci-cpts-2022', 'crises_sanitaires', '3', 'variable', 67500)
@@ -34,7 +34,7 @@ INSERT INTO exco.cpts (id, name, seat) VALUES
   (9001, 'CT Nord', 'Z1001'), (9002, 'CT Sud', 'Z2002'), (9003, 'CT Vide', 'Z2002');
 INSERT INTO exco.cpts_commune VALUES (9001, 'Z1001'), (9001, 'Z2001'), (9002, 'Z1002'), (9002, 'Z1003');
 
--- ===== exco.cpts_commune: a commune belongs to at most one CPTS (DOMAIN.md §2) =====
+-- ===== exco.cpts_commune: a commune belongs to at most one CPTS (doc/rules.md §2) =====
 INSERT INTO exco.cpts_commune VALUES (9002, 'Z2001');
 \echo :SQLSTATE
 -- UPDATE onto a commune held by another CPTS: same rule.
@@ -88,7 +88,7 @@ VALUES (9112, 9001, '2020-01-15', 'ZR', 'Z2', '{acces_soins,parcours,prevention}
 INSERT INTO exco.contract (id, cpts, signed_on, region, cpam_departement, missions)
 VALUES (9113, 9002, '2020-01-15', 'ZR', 'Z2', '{acces_soins,parcours,prevention}');
 \echo :SQLSTATE
--- Rule: tier against population. 40000 is tier 2 (DOMAIN.md §2: [40 000, 80 000)) -> 23514.
+-- Rule: tier against population. 40000 is tier 2 (doc/rules.md §2: [40 000, 80 000)) -> 23514.
 INSERT INTO exco.contract (id, cpts, signed_on, region, population, tier, missions)
 VALUES (9114, 9001, '2020-01-15', 'ZR', 40000, '1', '{acces_soins,parcours,prevention}');
 \echo :SQLSTATE
@@ -201,13 +201,60 @@ UPDATE exco.contract SET status = 'ended' WHERE id = 9102 RETURNING id, cpam_dep
 -- ... setting the same CPAM again is no change, so no check either ...
 UPDATE exco.contract SET cpam_departement = 'Z1', status = 'signed' WHERE id = 9102
 RETURNING id, cpam_departement, status;
--- ... but a NULL CPAM is filled from today's territory (spans Z1, Z2: the seat Epsilon's
--- département Z2 signs) ...
-UPDATE exco.contract SET cpam_departement = NULL WHERE id = 9102 RETURNING id, cpam_departement;
--- ... and changing it back to Z1 is checked against that territory -> 23514.
+-- ... a NULL CPAM is filled from the facts stored at signature (seat Z2, territory {Z1}: the
+-- only département Z1 signs), not from today's territory ...
+UPDATE exco.contract SET cpam_departement = NULL WHERE id = 9102
+RETURNING id, cpam_departement, seat_departement, territory_departements;
+-- ... the facts set to NULL are re-derived from today's territory (spans Z1, Z2: the seat
+-- Epsilon's département Z2 signs), and the NULL CPAM with them ...
+UPDATE exco.contract SET cpam_departement = NULL, seat_departement = NULL, territory_departements = NULL
+WHERE id = 9102 RETURNING id, cpam_departement, seat_departement, territory_departements;
+-- ... and changing it back to Z1 is checked against these facts -> 23514.
 UPDATE exco.contract SET cpam_departement = 'Z1' WHERE id = 9102;
 \echo :SQLSTATE
 SELECT id, cpam_departement FROM exco.contract WHERE id = 9102;
+
+-- ===== A row that carries its facts, as a restore inserts it (doc/contract.md) =====
+-- CT Sud (9002) today: seat Epsilon (Z2), territory {Z1, Z2} (Z2002 was added above), so a new
+-- signing would need CPAM Z2. A complete row whose facts say the territory was {Z1} at
+-- signature: its CPAM Z1 follows from them -> accepted, the territory is not read.
+-- 49999 inhabitants -> tier 2; 2020-03-01 + 5 years = 2025-03-01.
+INSERT INTO exco.contract (id, cpts, signed_on, ends_on, region, cpam_departement, scale, population,
+                           tier, missions, seat_departement, territory_departements)
+VALUES (9140, 9002, '2020-03-01', '2025-03-01', 'ZR', 'Z1', 'aci-cpts-2019', 49999, '2',
+        '{acces_soins,parcours,prevention}', 'Z2', '{Z1}');
+-- The same row with a CPAM its own facts contradict -> 23514.
+INSERT INTO exco.contract (id, cpts, signed_on, ends_on, region, cpam_departement, scale, population,
+                           tier, missions, seat_departement, territory_departements)
+VALUES (9141, 9002, '2020-03-01', '2025-03-01', 'ZR', 'Z2', 'aci-cpts-2019', 49999, '2',
+        '{acces_soins,parcours,prevention}', 'Z2', '{Z1}');
+\echo :SQLSTATE
+-- Whether crises_sanitaires is socle depends on exco.scale_amount, another table, which a restore
+-- may load after the contracts and a user may complete after signing: a complete row is checked
+-- on the data-independent socle only (acces_soins, parcours, prevention), so this 2022 row
+-- without crises_sanitaires is accepted (49999 -> tier 2; 2022-04-01 + 5 years = 2027-04-01) ...
+INSERT INTO exco.contract (id, cpts, signed_on, ends_on, region, cpam_departement, scale, population,
+                           tier, missions, seat_departement, territory_departements)
+VALUES (9144, 9002, '2022-04-01', '2027-04-01', 'ZR', 'Z1', 'aci-cpts-2022', 49999, '2',
+        '{acces_soins,parcours,prevention}', 'Z2', '{Z1}');
+-- ... an unrelated UPDATE does not re-check it ...
+UPDATE exco.contract SET status = 'terminated' WHERE id = 9144 RETURNING id, status;
+-- ... but an UPDATE of its missions does: aci-cpts-2022 pays crises_sanitaires -> 23514.
+UPDATE exco.contract SET missions = '{acces_soins,parcours,prevention,qualite}' WHERE id = 9144;
+\echo :SQLSTATE
+-- ===== The ARS region: the region of the CPAM's département =====
+INSERT INTO exco.region VALUES ('ZS', 'contract_trigger other region');
+-- NULL region: filled with ZR, the region of Z1 (the CPAM of Nord, seat's département).
+INSERT INTO exco.contract (id, cpts, signed_on, missions)
+VALUES (9142, 9001, '2020-01-15', '{acces_soins,parcours,prevention}');
+SELECT id, cpam_departement, region, seat_departement, territory_departements FROM exco.contract WHERE id = 9142;
+-- Another region -> 23514.
+INSERT INTO exco.contract (id, cpts, signed_on, region, missions)
+VALUES (9143, 9001, '2020-01-15', 'ZS', '{acces_soins,parcours,prevention}');
+\echo :SQLSTATE
+-- An UPDATE that changes the region is checked -> 23514.
+UPDATE exco.contract SET region = 'ZS' WHERE id = 9142;
+\echo :SQLSTATE
 
 -- ===== A user's own contract table, with its own column names =====
 CREATE TABLE contract_trigger_mine (
@@ -261,6 +308,40 @@ INSERT INTO contract_trigger_plain VALUES ('2020-01-01', 4, '{acces_soins,parcou
 INSERT INTO contract_trigger_plain VALUES ('2020-01-01', 4, '{acces_soins}');
 \echo :SQLSTATE
 
+-- ===== User-table mode is strict about types =====
+-- An integer tier column holds a tier, 1..4: 259 is not tier 3 (259 mod 256), -253 is not tier 3
+-- (-253 + 256) -> 22003, with or without a population to compare with.
+INSERT INTO contract_trigger_plain VALUES ('2020-01-01', 259, '{acces_soins,parcours,prevention}');
+\echo :SQLSTATE
+INSERT INTO contract_trigger_plain VALUES ('2020-01-01', -253, '{acces_soins,parcours,prevention}');
+\echo :SQLSTATE
+SELECT count(*) AS plain_rows FROM contract_trigger_plain;
+-- A filled value goes through the column's length coercion, as an INSERT of it would:
+-- varchar(1) cannot hold the CPAM '75' (the seat's département) -> 22001, naming the column;
+-- varchar(3) cannot hold the scale 'aci-cpts-2019' -> 22001; varchar(2) holds '75'.
+CREATE TABLE contract_trigger_narrow (ref text, signed_on date, caisse varchar(1), siege text,
+                                      bareme varchar(3), missions exco.mission[]);
+CREATE TRIGGER narrow_validate BEFORE INSERT ON contract_trigger_narrow
+  FOR EACH ROW EXECUTE FUNCTION exco.validate_contract(
+    'id=ref', 'signed_on', 'cpam_departement=caisse', 'seat_departement=siege', 'missions');
+INSERT INTO contract_trigger_narrow (ref, signed_on, siege, missions)
+VALUES ('N-1', '2020-03-01', '75', '{acces_soins,parcours,prevention}');
+\echo :SQLSTATE
+DROP TRIGGER narrow_validate ON contract_trigger_narrow;
+CREATE TRIGGER narrow_validate BEFORE INSERT ON contract_trigger_narrow
+  FOR EACH ROW EXECUTE FUNCTION exco.validate_contract(
+    'id=ref', 'signed_on', 'scale=bareme', 'missions');
+INSERT INTO contract_trigger_narrow (ref, signed_on, missions)
+VALUES ('N-2', '2020-03-01', '{acces_soins,parcours,prevention}');
+\echo :SQLSTATE
+ALTER TABLE contract_trigger_narrow ALTER COLUMN caisse TYPE varchar(2);
+DROP TRIGGER narrow_validate ON contract_trigger_narrow;
+CREATE TRIGGER narrow_validate BEFORE INSERT ON contract_trigger_narrow
+  FOR EACH ROW EXECUTE FUNCTION exco.validate_contract(
+    'id=ref', 'signed_on', 'cpam_departement=caisse', 'seat_departement=siege', 'missions');
+INSERT INTO contract_trigger_narrow (ref, signed_on, siege, missions)
+VALUES ('N-3', '2020-03-01', '75', '{acces_soins,parcours,prevention}') RETURNING ref, caisse;
+
 -- ===== Misuse =====
 SELECT exco.validate_contract();
 \echo :SQLSTATE
@@ -296,11 +377,90 @@ CREATE TRIGGER bad BEFORE DELETE ON contract_trigger_bad
 DELETE FROM contract_trigger_bad;
 \echo :SQLSTATE
 
+-- ===== Constraints: one row cannot break a report =====
+-- A NULL element in missions -> 23514 (contract_missions_no_null), although the socle missions
+-- are there; a two-dimensional missions array -> 23514 (contract_missions_one_dimension).
+INSERT INTO exco.contract (id, cpts, signed_on, missions)
+VALUES (9150, 9001, '2020-01-15', '{acces_soins,parcours,prevention,NULL}');
+\echo :SQLSTATE
+INSERT INTO exco.contract (id, cpts, signed_on, missions)
+VALUES (9151, 9001, '2020-01-15', '{{acces_soins,parcours},{prevention,qualite}}');
+\echo :SQLSTATE
+-- A continuous indicator whose stated direction contradicts its levels -> 23514
+-- (indicator_direction_consistent): lower is better but the objective 80 is above the start 60;
+-- higher is better but the objective 40 is below it. Agreeing, equal levels, or no stated
+-- direction: accepted.
+INSERT INTO exco.indicator (id, contract, mission, code, label, kind, starting, objective, amount, lower_is_better)
+VALUES (9161, 9101, 'acces_soins', 'CT-D1', 'contradiction', 'continuous', 60, 80, 100, true);
+\echo :SQLSTATE
+INSERT INTO exco.indicator (id, contract, mission, code, label, kind, starting, objective, amount, lower_is_better)
+VALUES (9162, 9101, 'acces_soins', 'CT-D2', 'contradiction', 'continuous', 60, 40, 100, false);
+\echo :SQLSTATE
+INSERT INTO exco.indicator (id, contract, mission, code, label, kind, starting, objective, amount, lower_is_better)
+VALUES (9163, 9101, 'acces_soins', 'CT-D3', 'agrees', 'continuous', 60, 40, 100, true),
+       (9164, 9101, 'acces_soins', 'CT-D4', 'equal levels', 'continuous', 60, 60, 100, false),
+       (9165, 9101, 'acces_soins', 'CT-D5', 'inferred', 'continuous', 60, 80, 100, NULL);
+SELECT code, lower_is_better FROM exco.indicator WHERE contract = 9101 AND code LIKE 'CT-D%' ORDER BY code;
+-- A measure of NaN, Infinity or -Infinity -> 23514 (measure_value_finite); 0 and 1e100 are kept.
+INSERT INTO exco.measure SELECT id, 1, 'NaN' FROM exco.indicator WHERE contract = 9101 AND code = 'CT-D3';
+\echo :SQLSTATE
+INSERT INTO exco.measure SELECT id, 1, 'Infinity' FROM exco.indicator WHERE contract = 9101 AND code = 'CT-D3';
+\echo :SQLSTATE
+INSERT INTO exco.measure SELECT id, 1, '-Infinity' FROM exco.indicator WHERE contract = 9101 AND code = 'CT-D3';
+\echo :SQLSTATE
+INSERT INTO exco.measure SELECT id, y, v FROM exco.indicator, (VALUES (1, 0), (2, 1e100)) AS m(y, v)
+WHERE contract = 9101 AND code = 'CT-D3';
+SELECT contract_year, value FROM exco.measure m JOIN exco.indicator i ON i.id = m.indicator
+WHERE i.contract = 9101 AND i.code = 'CT-D3' ORDER BY contract_year;
+
+-- ===== A hostile search_path changes nothing (CVE-2018-1058) =====
+-- A schema before pg_catalog with look-alike =, <>, sum, count, min and string_agg: every one
+-- of them, if the trigger's queries resolved it, would change a verdict (= always true, <>
+-- always false, sum 0, count 1, min 'Z2', string_agg 'evil'). A new connection, so the kept
+-- plans are prepared under this search_path.
+CREATE SCHEMA contract_trigger_evil;
+CREATE FUNCTION contract_trigger_evil.t_eq(text, text) RETURNS boolean LANGUAGE sql AS 'SELECT true';
+CREATE FUNCTION contract_trigger_evil.i_eq(bigint, bigint) RETURNS boolean LANGUAGE sql AS 'SELECT true';
+CREATE FUNCTION contract_trigger_evil.i_ne(bigint, bigint) RETURNS boolean LANGUAGE sql AS 'SELECT false';
+CREATE OPERATOR contract_trigger_evil.= (LEFTARG = text, RIGHTARG = text, FUNCTION = contract_trigger_evil.t_eq);
+CREATE OPERATOR contract_trigger_evil.= (LEFTARG = bigint, RIGHTARG = bigint, FUNCTION = contract_trigger_evil.i_eq);
+CREATE OPERATOR contract_trigger_evil.<> (LEFTARG = bigint, RIGHTARG = bigint, FUNCTION = contract_trigger_evil.i_ne);
+CREATE FUNCTION contract_trigger_evil.zero(bigint, bigint) RETURNS bigint LANGUAGE sql AS 'SELECT 0::bigint';
+CREATE AGGREGATE contract_trigger_evil.sum(bigint) (SFUNC = contract_trigger_evil.zero, STYPE = bigint, INITCOND = '0');
+CREATE FUNCTION contract_trigger_evil.one(bigint, text) RETURNS bigint LANGUAGE sql AS 'SELECT 1::bigint';
+CREATE AGGREGATE contract_trigger_evil.count(text) (SFUNC = contract_trigger_evil.one, STYPE = bigint, INITCOND = '1');
+CREATE FUNCTION contract_trigger_evil.z2(text, text) RETURNS text LANGUAGE sql AS $$SELECT 'Z2'$$;
+CREATE AGGREGATE contract_trigger_evil.min(text) (SFUNC = contract_trigger_evil.z2, STYPE = text);
+CREATE FUNCTION contract_trigger_evil.ev(text, text, text) RETURNS text LANGUAGE sql AS $$SELECT 'evil'$$;
+CREATE AGGREGATE contract_trigger_evil.string_agg(text, text) (SFUNC = contract_trigger_evil.ev, STYPE = text);
+\c
+SET datestyle = 'ISO, YMD';
+SET search_path = contract_trigger_evil, pg_catalog, exco;
+-- Nord (9001) spans Z1 and Z2, seat in Z1: CPAM Z1 and population 45000 filled, as without the
+-- hostile schema (contract 9101 above).
+INSERT INTO exco.contract (id, cpts, signed_on, region, missions)
+VALUES (9190, 9001, '2020-01-15', 'ZR', '{acces_soins,parcours,prevention}');
+SELECT cpam_departement, population, tier FROM exco.contract WHERE id = 9190;
+-- CPAM Z2 for Nord: rejected with the same message and detail as 9112 above.
+INSERT INTO exco.contract (id, cpts, signed_on, region, cpam_departement, missions)
+VALUES (9191, 9001, '2020-01-15', 'ZR', 'Z2', '{acces_soins,parcours,prevention}');
+\echo :SQLSTATE
+-- A commune already in Nord put in Sud: still refused, naming both CPTS.
+INSERT INTO exco.cpts_commune VALUES (9002, 'Z2001');
+\echo :SQLSTATE
+-- A mission row before the signature: still refused.
+INSERT INTO exco.contract_mission VALUES (9190, 'parcours', '2020-01-14', NULL);
+\echo :SQLSTATE
+RESET search_path;
+SET client_min_messages = warning;
+DROP SCHEMA contract_trigger_evil CASCADE;
+RESET client_min_messages;
+
 -- ===== Clean up =====
-DROP TABLE contract_trigger_mine, contract_trigger_plain, contract_trigger_bad;
+DROP TABLE contract_trigger_mine, contract_trigger_plain, contract_trigger_bad, contract_trigger_narrow;
 DELETE FROM exco.contract WHERE id BETWEEN 9100 AND 9199;
 DELETE FROM exco.cpts WHERE id BETWEEN 9001 AND 9003;
 DELETE FROM exco.commune WHERE code LIKE 'Z____';
 DELETE FROM exco.departement WHERE code IN ('Z1', 'Z2');
-DELETE FROM exco.region WHERE code = 'ZR';
+DELETE FROM exco.region WHERE code IN ('ZR', 'ZS');
 RESET datestyle;

@@ -7,9 +7,7 @@
 --
 -- The write path (the three validation triggers on exco.contract, exco.contract_mission and
 -- exco.cpts_commune, which prepare their SPI plans in C on first use in a backend) is covered by
--- test/pending/search_path_triggers.sql, kept out of the suites until the triggers' SPI queries
--- are qualified (the trigger helper's change of 0.2.0); then move it to sql/ with its expected
--- output.
+-- sql/search_path_triggers.sql.
 --
 -- Own objects: region SP, départements SP1/SP2, communes SP*, CPTS 7001-7002, contracts 7101-7102,
 -- indicators 7201-7203, scales sp-*, tables public.sp_*, role exco_evil; all removed at the end.

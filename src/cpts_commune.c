@@ -1,13 +1,13 @@
 /*
  * cpts_commune.c — exco.validate_cpts_commune(): a commune belongs to at most one CPTS
- * (DOMAIN.md §2). The UNIQUE (commune) constraint of exco.cpts_commune enforces it; this
+ * (doc/rules.md §2). The UNIQUE (commune) constraint of exco.cpts_commune enforces it; this
  * BEFORE ROW trigger only gives the error a useful message, naming the commune and both CPTS.
  *
  * Race: two transactions adding the same commune to two CPTS at once both pass this trigger
  * (neither sees the other's row); the unique index then makes the second wait and fail with
  * the constraint's own 23505 message. The constraint is the guarantee, the trigger the words.
  */
-#include "exco.h"
+#include "spi_util.h"
 
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
@@ -69,10 +69,11 @@ cpts_commune_validate(PG_FUNCTION_ARGS)
 	 */
 	exco_prepare_once(&plan_other_cpts,
 					  "SELECT c.name, o.name, n.name FROM exco.cpts_commune cc"
-					  " JOIN exco.commune c ON c.code = cc.commune"
-					  " JOIN exco.cpts o ON o.id = cc.cpts"
-					  " JOIN exco.cpts n ON n.id = $2"
-					  " WHERE cc.commune = $1 AND cc.cpts <> $2",
+					  " JOIN exco.commune c ON c.code OPERATOR(pg_catalog.=) cc.commune"
+					  " JOIN exco.cpts o ON o.id OPERATOR(pg_catalog.=) cc.cpts"
+					  " JOIN exco.cpts n ON n.id OPERATOR(pg_catalog.=) $2"
+					  " WHERE cc.commune OPERATOR(pg_catalog.=) $1"
+					  "   AND cc.cpts OPERATOR(pg_catalog.<>) $2",
 					  2, argtypes);
 	if (exco_spi_run(plan_other_cpts, args, NULL) > 0)
 	{
@@ -85,7 +86,7 @@ cpts_commune_validate(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_UNIQUE_VIOLATION),
 				 errmsg("commune %s (%s) already belongs to CPTS \"%s\" and cannot also belong to CPTS \"%s\"",
 						commune, SPI_getvalue(t, d, 1), other, SPI_getvalue(t, d, 3)),
-				 errhint("A commune belongs to at most one CPTS (DOMAIN.md §2): remove it from CPTS \"%s\" first.",
+				 errhint("A commune belongs to at most one CPTS (doc/rules.md §2): remove it from CPTS \"%s\" first.",
 						 other),
 				 errtableconstraint(td->tg_relation, "cpts_commune_in_one_cpts")));
 	}

@@ -18,7 +18,7 @@ typedef uint8 Tier;
 #define PG_GETARG_TIER(n) DatumGetTier(PG_GETARG_DATUM(n))
 #define PG_RETURN_TIER(t) return TierGetDatum(t)
 
-/* Tier of a population (DOMAIN.md §2); raises 22023 on a negative population. */
+/* Tier of a population (doc/rules.md §2); raises 22023 on a negative population. */
 extern Tier exco_tier_of_population(int64 population);
 
 /*
@@ -50,24 +50,21 @@ typedef struct MissionCache
 extern ExcoMission exco_mission_index(MissionCache *cache, Oid enumval);
 extern Oid	exco_enum_oid(Oid enumtype, const char *label);
 
+/* The per-call-site mission cache of a function (fn_extra under fn_mcxt). */
+extern MissionCache *exco_mission_cache(FunctionCallInfo fcinfo);
+
 /* Deadlines (mission.c): month offsets from signature, -1 when the mission has none. */
 extern int	exco_start_months(ExcoMission m);
 extern int	exco_deploy_months(ExcoMission m);
 extern bool exco_is_socle(ExcoMission m);
 
-/* date + N months with PostgreSQL's clamping to the month's last day (deadline.c). */
-#include "utils/date.h"
-extern DateADT exco_add_months(DateADT d, int months);
-
 /*
- * Contract triggers (contract_trigger.c, cpts_commune.c): shared trigger and SPI helpers.
+ * Dates: exco_add_months, exco_check_signing_date, exco_date_str (calendar.c). calendar.h uses
+ * nothing of exco; it is included here for the files that only include exco.h.
  */
-struct TriggerData;
-struct _SPI_plan;
-extern struct TriggerData *exco_trigger_check(FunctionCallInfo fcinfo, const char *funcname);
-extern void exco_prepare_once(struct _SPI_plan **plan, const char *sql, int nargs, Oid *argtypes);
-extern uint64 exco_spi_run(struct _SPI_plan *plan, Datum *values, const char *nulls);
-extern Oid	exco_type_oid(const char *name);
+#include "calendar.h"
+
+/* A date as text, for messages (deadline.c). */
 extern const char *exco_date_str(DateADT d);
 
 #endif							/* EXCO_H */

@@ -2,7 +2,7 @@
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS exco;
 SET client_min_messages = warning;
-SELECT plan(47);
+SELECT plan(56);
 
 -- Signatures and markings.
 SELECT has_function('exco', 'validate_contract', ARRAY[]::text[], 'exco.validate_contract()');
@@ -66,26 +66,26 @@ SELECT results_eq($$SELECT ends_on, cpam_departement, scale, population, tier::i
 -- Each rule rejected with its SQLSTATE and message.
 SELECT throws_ok($$INSERT INTO exco.contract (id, cpts, signed_on, region, missions)
   VALUES (8102, 8001, NULL, 'TR', '{acces_soins,parcours,prevention,crises_sanitaires}')$$,
-  '23502', 'contract id=8102: the signing date (signed_on) is missing', 'missing signing date');
+  '23502', 'null value in signing date column "signed_on"', 'missing signing date');
 SELECT throws_ok($$INSERT INTO exco.contract (id, cpts, signed_on, ends_on, region, missions)
   VALUES (8103, 8001, '2022-04-01', '2027-03-31', 'TR', '{acces_soins,parcours,prevention,crises_sanitaires}')$$,
-  '23514', 'contract id=8103: ends on 2027-03-31, but a contract signed on 2022-04-01 ends on 2027-04-01 (signature + 5 years)',
+  '23514', 'end date 2027-03-31 does not match signing date 2022-04-01',
   'end other than signature + 5 years');
 SELECT throws_ok($$INSERT INTO exco.contract (id, cpts, signed_on, region, cpam_departement, missions)
   VALUES (8104, 8001, '2022-04-01', 'TR', 'T1', '{acces_soins,parcours,prevention,crises_sanitaires}')$$,
-  '23514', 'contract id=8104: CPAM département T1 is not T2, the département of the seat of CPTS "TAP A"',
+  '23514', 'CPAM département T1 is not T2, the département of the seat of CPTS "TAP A"',
   'CPAM not the seat''s when the territory spans two départements');
 SELECT throws_ok($$INSERT INTO exco.contract (id, cpts, signed_on, region, population, tier, missions)
   VALUES (8105, 8001, '2022-04-01', 'TR', 175000, '4', '{acces_soins,parcours,prevention,crises_sanitaires}')$$,
-  '23514', 'contract id=8105: tier 4 does not match population 175000, which is tier 3',
+  '23514', 'tier 4 does not match population 175000, which is tier 3',
   'tier mismatch names population, expected and given tier');
 SELECT throws_ok($$INSERT INTO exco.contract (id, cpts, signed_on, region, missions)
   VALUES (8106, 8001, '2022-04-01', 'TR', '{acces_soins,parcours,prevention}')$$,
-  '23514', 'contract id=8106: socle mission missing from missions: crises_sanitaires',
+  '23514', 'socle mission missing from missions: crises_sanitaires',
   'crises_sanitaires required under aci-cpts-2022');
 SELECT throws_ok($$INSERT INTO exco.contract (id, cpts, signed_on, region, missions)
   VALUES (8107, 8001, '2020-04-01', 'TR', '{parcours}')$$,
-  '23514', 'contract id=8107: socle missions missing from missions: acces_soins, prevention',
+  '23514', 'socle missions missing from missions: acces_soins, prevention',
   'socle missions required under aci-cpts-2019');
 SELECT is((SELECT count(*) FROM exco.contract WHERE id BETWEEN 8100 AND 8199), 1::bigint,
   'nothing written by the rejections');
@@ -94,10 +94,10 @@ SELECT is((SELECT count(*) FROM exco.contract WHERE id BETWEEN 8100 AND 8199), 1
 SELECT lives_ok($$INSERT INTO exco.contract_mission VALUES (8101, 'parcours', '2022-04-01', '2023-01-01')$$,
   'a mission started on the signing date');
 SELECT throws_ok($$INSERT INTO exco.contract_mission VALUES (8101, 'prevention', '2022-03-31', NULL)$$,
-  '23514', 'mission prevention of contract 8101: started on 2022-03-31, before the contract was signed on 2022-04-01',
+  '23514', 'mission prevention started on 2022-03-31, before its contract was signed on 2022-04-01',
   'mission started before signature');
 SELECT throws_ok($$INSERT INTO exco.contract_mission VALUES (8101, 'prevention', '2022-05-01', '2022-04-30')$$,
-  '23514', 'mission prevention of contract 8101: deployed on 2022-04-30, before it started on 2022-05-01',
+  '23514', 'mission prevention deployed on 2022-04-30, before it started on 2022-05-01',
   'mission deployed before start');
 SELECT throws_ok($$INSERT INTO exco.contract_mission VALUES (8101, 'accompagnement', '2022-05-01', NULL)$$,
   '23514', NULL, 'mission not in the contract''s missions');
@@ -106,13 +106,46 @@ SELECT is((SELECT count(*) FROM exco.contract_mission WHERE contract = 8101), 1:
 
 -- UPDATE paths.
 SELECT throws_ok($$UPDATE exco.contract SET signed_on = '2022-04-02', ends_on = NULL WHERE id = 8101$$,
-  '23514', 'contract id=8101: mission parcours started on 2022-04-01, before the new signing date 2022-04-02',
+  '23514', 'mission parcours started on 2022-04-01, before the new signing date 2022-04-02',
   'moving the signature after a mission start re-checks the mission rows');
 SELECT throws_ok($$UPDATE exco.contract SET missions = '{acces_soins,prevention,crises_sanitaires}' WHERE id = 8101$$,
   '23514', NULL, 'dropping a mission that has a row');
 SELECT lives_ok($$UPDATE exco.contract SET signed_on = '2022-04-01', status = 'terminated' WHERE id = 8101$$,
   'an update that keeps the rules');
 SELECT is((SELECT status::text FROM exco.contract WHERE id = 8101), 'terminated', 'the update was written');
+
+-- Facts at signature (doc/contract.md, "What is checked when"): filled from the CPTS, then the
+-- only thing a complete row is checked against.
+SELECT results_eq($$SELECT seat_departement, territory_departements, region FROM exco.contract WHERE id = 8101$$,
+  $$VALUES ('T2', '{T1,T2}'::text[], 'TR')$$, 'seat and territory départements at signature, region filled');
+SELECT lives_ok($$INSERT INTO exco.contract (id, cpts, signed_on, ends_on, region, cpam_departement, scale,
+    population, tier, missions, seat_departement, territory_departements)
+  VALUES (8110, 8001, '2020-04-01', '2025-04-01', 'TR', 'T1', 'aci-cpts-2019', 100000, '3',
+    '{acces_soins,parcours,prevention}', 'T2', '{T1}')$$,
+  'a complete row whose facts differ from today''s territory (as a restore inserts it) is accepted');
+SELECT throws_ok($$INSERT INTO exco.contract (id, cpts, signed_on, ends_on, region, cpam_departement, scale,
+    population, tier, missions, seat_departement, territory_departements)
+  VALUES (8111, 8001, '2020-04-01', '2025-04-01', 'TR', 'T2', 'aci-cpts-2019', 100000, '3',
+    '{acces_soins,parcours,prevention}', 'T2', '{T1}')$$,
+  '23514', 'CPAM département T2 is not T1, the only département of the CPTS''s territory',
+  'a complete row is checked against its own facts');
+INSERT INTO exco.region VALUES ('TS', 'tap other region');
+SELECT throws_ok($$INSERT INTO exco.contract (id, cpts, signed_on, region, missions)
+  VALUES (8112, 8001, '2022-04-01', 'TS', '{acces_soins,parcours,prevention,crises_sanitaires}')$$,
+  '23514', 'region TS is not TR, the region of CPAM département T2', 'region other than the CPAM''s');
+
+-- Constraints: no NULL mission, finite measures, a stated direction agreeing with the levels.
+SELECT throws_ok($$INSERT INTO exco.contract (id, cpts, signed_on, missions)
+  VALUES (8113, 8001, '2022-04-01', '{acces_soins,parcours,prevention,crises_sanitaires,NULL}')$$,
+  '23514', NULL, 'NULL element in missions');
+INSERT INTO exco.contract_mission VALUES (8101, 'acces_soins', '2022-05-01', NULL);
+SELECT throws_ok($$INSERT INTO exco.indicator (id, contract, mission, code, label, kind, starting, objective, amount, lower_is_better)
+  VALUES (8120, 8101, 'acces_soins', 'X', 'x', 'continuous', 60, 80, 100, true)$$,
+  '23514', NULL, 'lower_is_better contradicting the levels');
+INSERT INTO exco.indicator (id, contract, mission, code, label, kind, starting, objective, amount)
+  VALUES (8121, 8101, 'acces_soins', 'Y', 'y', 'continuous', 60, 80, 100);
+SELECT throws_ok($$INSERT INTO exco.measure VALUES (8121, 1, 'NaN')$$, '23514', NULL, 'NaN measure');
+SELECT throws_ok($$INSERT INTO exco.measure VALUES (8121, 1, '-Infinity')$$, '23514', NULL, '-Infinity measure');
 
 -- A user table with its own column names.
 CREATE TABLE public.tap_my_contracts (ref text, date_signature date, taille exco.tier, pop bigint,
@@ -126,10 +159,17 @@ SELECT results_eq($$SELECT taille::int, fin, bareme FROM public.tap_my_contracts
   $$VALUES (2, '2024-08-25'::date, 'aci-cpts-2019')$$, 'user table: tier, end and scale filled');
 SELECT throws_ok($$INSERT INTO public.tap_my_contracts (ref, date_signature, pop, taille, mes_missions)
   VALUES ('A-2', '2019-08-25', 39999, '2', '{acces_soins,parcours,prevention}')$$,
-  '23514', 'contract ref=A-2: tier 2 does not match population 39999, which is tier 1', 'user table: tier mismatch');
+  '23514', 'tier 2 does not match population 39999, which is tier 1', 'user table: tier mismatch');
 SELECT throws_ok($$INSERT INTO public.tap_my_contracts (ref, date_signature, mes_missions) VALUES ('A-3', NULL, '{}')$$,
-  '23502', 'contract ref=A-3: the signing date (date_signature) is missing', 'user table: no signing date');
+  '23502', 'null value in signing date column "date_signature"', 'user table: no signing date');
 SELECT throws_ok($$UPDATE public.tap_my_contracts SET taille = '3'$$, '23514', NULL, 'user table: UPDATE checked');
+
+-- An integer tier column: 259 is out of range, not tier 3.
+CREATE TABLE public.tap_int_tier (signed_on date, tier integer);
+CREATE TRIGGER tap_int_tier BEFORE INSERT ON public.tap_int_tier FOR EACH ROW
+  EXECUTE FUNCTION exco.validate_contract('signed_on', 'tier');
+SELECT throws_ok($$INSERT INTO public.tap_int_tier VALUES ('2020-01-01', 259)$$, '22003',
+  'tier 259 in column "tier" is out of range', 'integer tier 259: 22003');
 
 -- Misuse.
 SELECT throws_ok($$SELECT exco.validate_contract()$$, '39P01', NULL, 'not called as a trigger: 39P01');

@@ -6,6 +6,8 @@
 #   bash test/harness.sh test-fdw  build, install, run the postgres_fdw suite (test/fdw/run.sh)
 #   bash test/harness.sh demo    build, install, load the real territory data, print the report
 #   bash test/harness.sh bench   build, install, run the benchmarks (test/bench/)
+#   bash test/harness.sh valgrind  build, install, run the pg_regress suites under valgrind
+#   bash test/harness.sh stress  build, install, run pgbench on the triggers and views (test/stress/)
 #
 # PostgreSQL refuses to run as root: the cluster is made by postgresql-common's pg_virtualenv,
 # which runs the server as `postgres` (or as the calling user when not root) in a temporary
@@ -125,6 +127,22 @@ case "$mode" in
     say "starting a throwaway cluster for the benchmarks (BENCH_ROWS=${BENCH_ROWS:-10000000})"
     pg_virtualenv -v "$PGVER" "${bench_opts[@]}" -t sh -c 'set -e; bash test/bench/run.sh' 9>&-
     ;;
+  valgrind)
+    # make test-valgrind (not part of make test): the pg_regress suites against the server run
+    # under valgrind memcheck; fails on an error in exco (test/valgrind/run.sh).
+    need_packages "${base_packages[@]}" valgrind
+    build_and_install
+    rm -rf results regression.diffs regression.out
+    in_cluster 'bash test/valgrind/run.sh'
+    ;;
+  stress)
+    # make stress (not part of make test): pgbench, STRESS_SECONDS (default 60) with 8 clients,
+    # on the triggers and the views, then the invariants (test/stress/run.sh).
+    need_packages "${base_packages[@]}"
+    build_and_install
+    say "starting a throwaway cluster for the stress run (STRESS_SECONDS=${STRESS_SECONDS:-60})"
+    in_cluster 'bash test/stress/run.sh'
+    ;;
   *)
-    echo "usage: $0 test|test-fdw|demo|bench" >&2; exit 2 ;;
+    echo "usage: $0 test|test-fdw|demo|bench|valgrind|stress" >&2; exit 2 ;;
 esac

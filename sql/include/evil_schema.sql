@@ -5,7 +5,7 @@
 --   <> for bigint, text: always false
 --   sum(bigint) = 999999, count(*) and count(text) = 1000 + n, min(text) = 'ZZZ',
 --   string_agg(text, text) = 'evil'.
--- Used by sql/search_path.sql and test/pending/search_path_triggers.sql; dropped by
+-- Used by sql/search_path.sql and sql/search_path_triggers.sql; dropped by
 -- sql/include/evil_schema_drop.sql.
 SET client_min_messages = warning;
 CREATE ROLE exco_evil NOLOGIN NOSUPERUSER;

@@ -1,4 +1,4 @@
--- One run of test/pending/search_path_triggers.sql: valid and invalid writes through the three
+-- One run of sql/search_path_triggers.sql: valid and invalid writes through the three
 -- validation triggers, each through public.sp_try(step, statement), which logs the outcome
 -- (the RETURNING row, or the SQLSTATE and the full message) into public.sp_log under run
 -- current_setting('sp.run') and shows the row or the SQLSTATE. Run once under the normal

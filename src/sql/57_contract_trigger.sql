@@ -1,4 +1,4 @@
--- Contract validation triggers (DOMAIN.md §2, §3, §5; SCALES.md), doc/contract.md.
+-- Contract validation triggers (doc/rules.md §2, §3, §5, §8), doc/contract.md.
 --
 -- Markings of the trigger functions: VOLATILE (they read tables with a fresh snapshot per
 -- lookup, and validate_contract_mission takes a row lock) and PARALLEL SAFE like every trigger
@@ -10,7 +10,7 @@
 CREATE FUNCTION exco.validate_contract() RETURNS trigger
   AS 'MODULE_PATHNAME', 'contract_validate' LANGUAGE C VOLATILE PARALLEL SAFE;
 COMMENT ON FUNCTION exco.validate_contract() IS
-  'BEFORE INSERT OR UPDATE FOR EACH ROW trigger for a CPTS contract table: signing date present; ends_on = signed_on + 5 years (filled when NULL); CPAM département of the territory / the seat (filled when NULL); tier matches population (population filled from the territory, tier from population, when NULL); socle missions present (crises_sanitaires when the scale pays it; scale filled when NULL). Arguments ''role=column'' map the roles id, cpts, signed_on, ends_on, cpam_departement, seat_departement, scale, population, tier, missions; none = same-named columns. See doc/contract.md';
+  'BEFORE INSERT OR UPDATE FOR EACH ROW trigger for a CPTS contract table: signing date present; ends_on = signed_on + 5 years, the first day the contract no longer runs (filled when NULL); CPAM département checked against the seat and territory départements stored with the contract (filled from the territory when NULL); ARS region = region of the CPAM''s département (filled when NULL); tier matches population (population filled from the territory, tier from population, when NULL); socle missions present (crises_sanitaires when the scale pays it; scale filled when NULL). Other tables are read only to fill a NULL value or when an UPDATE changes what a fact depends on, so a restore never fails. Arguments ''role=column'' map the roles id, cpts, signed_on, ends_on, cpam_departement, seat_departement, territory_departements, region, scale, population, tier, missions; none = same-named columns. See doc/contract.md';
 
 CREATE FUNCTION exco.validate_contract_mission() RETURNS trigger
   AS 'MODULE_PATHNAME', 'contract_mission_validate' LANGUAGE C VOLATILE PARALLEL SAFE;

@@ -5,11 +5,9 @@
 -- the normal one, including when their SPI plans are first prepared under the hostile path (each
 -- run starts in a fresh backend).
 --
--- PENDING: kept out of the suites (not in sql/) until the triggers' SPI queries qualify their
--- operators and aggregates (OPERATOR(pg_catalog.=), pg_catalog.sum ...; the trigger helper's
--- change of 0.2.0). Today the hostile run differs (wrong population, wrong rejections). Once that
--- change is merged: git mv test/pending/search_path_triggers.sql sql/ and
--- test/pending/search_path_triggers.out expected/. The expected output is the normal run's, shown
+-- The triggers' SPI queries qualify their operators and aggregates (OPERATOR(pg_catalog.=),
+-- pg_catalog.sum ...). Before that change of 0.2.0 the hostile run differed (population 999999
+-- stored at tier 4, wrong mission rows accepted and rejected). The expected output is the normal run's, shown
 -- twice: the hostile run must print the same, and the final comparisons (full messages included)
 -- must return no row.
 --

@@ -1,0 +1,1 @@
+../sql/95_grants.sql
