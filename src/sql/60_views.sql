@@ -223,6 +223,16 @@ COMMENT ON VIEW exco.mission_status IS
 -- One row per contract signed on or before as_of. yearly_ceiling is the same for every contract
 -- year (one scale per contract); late_missions counts the late statuses of status_on (see
 -- mission_status_at); regional_summary_at adds only the running contracts'.
+-- seat_departement is the contract's stored fact (the département of the CPTS's seat when it was
+-- signed, filled by the trigger), not the seat's département today.
+-- Cost per row (test/bench/70_report.sql, report_contract_overview): one pass over the contracts
+-- (joined to cpts, region and departement by hash), and per contract one index range of
+-- contract_mission read once: each mission's deadline status is computed once (the rule of
+-- mission_status_at: status on least(as_of, ends_on - 1), NULL for dates the deadline rules
+-- refuse) and both the jsonb and the late count come from it. The jsonb is written as text and
+-- read once (jsonb_in): jsonb_object_agg builds a jsonb per pair and costs about twice as much.
+-- The labels of exco.mission and exco.deadline_status are plain lower-case words, so quoting them
+-- needs no escaping; a NULL status is JSON null, as jsonb_object_agg would give.
 CREATE FUNCTION exco.contract_overview_at(as_of date)
   RETURNS TABLE (contract bigint, cpts_id bigint, cpts_name text, region text, region_name text,
                  cpam_departement text, cpam_departement_name text, seat_departement text,
@@ -232,7 +242,7 @@ CREATE FUNCTION exco.contract_overview_at(as_of date)
                  mission_statuses jsonb, late_missions bigint)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-  SELECT c.id, c.cpts, p.name, c.region, r.name, c.cpam_departement, d.name, seat.departement,
+  SELECT c.id, c.cpts, p.name, c.region, r.name, c.cpam_departement, d.name, c.seat_departement,
          c.population, c.tier, c.scale, c.signed_on, c.ends_on, c.status,
          c.status <> 'terminated' AND as_of < c.ends_on,
          CASE WHEN c.status <> 'terminated' AND as_of < c.ends_on THEN y.elapsed + 1 END,
@@ -241,15 +251,22 @@ BEGIN ATOMIC
          c.missions, ms.statuses, coalesce(ms.late, 0)
   FROM exco.contract c
   JOIN exco.cpts p ON p.id = c.cpts
-  JOIN exco.commune seat ON seat.code = p.seat
   JOIN exco.region r ON r.code = c.region
   JOIN exco.departement d ON d.code = c.cpam_departement
   -- full contract years elapsed on as_of (signed_on + n years <= as_of, month-end clamped)
   CROSS JOIN LATERAL (SELECT n.n - CASE WHEN (c.signed_on + make_interval(years => n.n))::date > as_of THEN 1 ELSE 0 END AS elapsed
                         FROM (SELECT (extract(year FROM as_of) - extract(year FROM c.signed_on))::integer AS n) n) y
-  LEFT JOIN (SELECT s.contract, jsonb_object_agg(s.mission, s.status) AS statuses,
-                    count(*) FILTER (WHERE s.late) AS late
-               FROM exco.mission_status_at(as_of) s GROUP BY s.contract) ms ON ms.contract = c.id
+  LEFT JOIN LATERAL (
+    SELECT ('{' || string_agg('"' || cm.mission::text || '":' || coalesce('"' || st.status::text || '"', 'null'), ',')
+            || '}')::jsonb AS statuses,
+           count(*) FILTER (WHERE st.status IN ('start_overdue', 'started_late', 'deploy_overdue', 'deployed_late')) AS late
+      FROM exco.contract_mission cm
+      CROSS JOIN LATERAL (SELECT CASE
+          WHEN cm.started_on < c.signed_on OR (cm.deployed_on IS NOT NULL AND cm.started_on IS NULL)
+               OR cm.deployed_on < cm.started_on THEN NULL
+          ELSE exco.deadline_status(cm.mission, c.signed_on, cm.started_on, cm.deployed_on, least(as_of, c.ends_on - 1))
+        END AS status) st
+     WHERE cm.contract = c.id) ms ON true
   WHERE c.signed_on <= as_of;
 END;
 COMMENT ON FUNCTION exco.contract_overview_at(date) IS
@@ -257,7 +274,7 @@ COMMENT ON FUNCTION exco.contract_overview_at(date) IS
 
 CREATE VIEW exco.contract_overview AS SELECT * FROM exco.contract_overview_at(current_date);
 COMMENT ON VIEW exco.contract_overview IS
-  'exco.contract_overview_at(current_date): one row per contract: CPTS, region (ARS), CPAM and seat départements, population and tier at signature, scale, whether it runs today and its contract year, yearly ceiling of any contract year (fonctionnement + its missions; NULL with ceiling_gap when unknown), missions and their deadline status, late missions';
+  'exco.contract_overview_at(current_date): one row per contract: CPTS, region (ARS), CPAM département and seat''s département at signing, population and tier at signature, scale, whether it runs today and its contract year, yearly ceiling of any contract year (fonctionnement + its missions; NULL with ceiling_gap when unknown), missions and their deadline status, late missions';
 
 -- ---------------------------------------------------------------------------------------------
 -- Payment schedule rows of every line (fonctionnement and each contract mission) of each contract
@@ -508,7 +525,7 @@ COMMENT ON COLUMN exco.contract_overview.region IS 'region of the signing ARS';
 COMMENT ON COLUMN exco.contract_overview.region_name IS 'its name';
 COMMENT ON COLUMN exco.contract_overview.cpam_departement IS 'département of the signing CPAM';
 COMMENT ON COLUMN exco.contract_overview.cpam_departement_name IS 'its name';
-COMMENT ON COLUMN exco.contract_overview.seat_departement IS 'département of the CPTS''s seat today';
+COMMENT ON COLUMN exco.contract_overview.seat_departement IS 'département of the CPTS''s seat when the contract was signed (exco.contract.seat_departement, a stored fact; regional_summary counts CPTS by their seat today)';
 COMMENT ON COLUMN exco.contract_overview.population IS 'population of the CPTS territory at signature';
 COMMENT ON COLUMN exco.contract_overview.tier IS 'size tier at signature';
 COMMENT ON COLUMN exco.contract_overview.scale IS 'the contract''s financing scale';
