@@ -90,3 +90,10 @@ stress:
 # directory of JSON files (see doc/territory.md).
 load-territory:
 	bash test/load-territory.sh $(DIR)
+
+# make fuzz [FUZZ_SECONDS=60]: libFuzzer targets (clang-14, ASan, UBSan) over the pure cores of
+# src/ (tier literal and binary form, month arithmetic, numeric digits, attainment fast path);
+# see test/fuzz/run.sh. Not part of make test.
+.PHONY: fuzz
+fuzz:
+	bash test/fuzz/run.sh

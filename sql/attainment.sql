@@ -1,4 +1,4 @@
--- Indicator attainment (DOMAIN.md §4.5), stepped indicators (SCALES.md, "Indicators in real
+-- Indicator attainment (doc/rules.md §4.5), stepped indicators (doc/rules.md §8.4, "Indicators in real
 -- contracts") and the weighted mean of a mission's rates. Every expected figure is worked out
 -- by hand in the comment above its query.
 \set VERBOSITY sqlstate
@@ -59,6 +59,15 @@ SELECT exco.attainment(NULL, 60, 80) IS NULL AS null_measured,
 
 -- Errors, 22023 naming the value: NaN and infinities anywhere; a stated direction that the
 -- levels contradict.
+-- Levels near numeric's limit (131 072 integer digits) are exact, not 22003: (1e131071 - 0) /
+-- (2e131071 - 0) = 0.5; falling: (9e131071 - 6e131071) / (9e131071 - 5e131071) = 3/4 = 0.75;
+-- (1e131071 + 1) / (3e131071) = 1/3 + 1/(3e131071): rounded to 20 places 0.33333333333333333333.
+SELECT exco.attainment(1e131071, 0, 2e131071) AS half,
+       exco.attainment(6e131071, 9e131071, 5e131071, true) AS three_quarters,
+       exco.attainment(1e131071 + 1, 0, 3e131071) AS third;
+-- The aggregate's exact path too: Σ rate×weight / Σ weight = (0.5 × 1e131071) / 1e131071 = 0.5.
+SELECT exco.weighted_attainment(rate, weight) AS huge_weight
+FROM (VALUES (0.5, 1e131071)) AS v(rate, weight);
 \set VERBOSITY default
 SELECT exco.attainment('NaN', 60, 80);
 SELECT exco.attainment(75, 'NaN', 80);
@@ -69,7 +78,7 @@ SELECT exco.attainment(100, 219, 50, false);
 SELECT exco.attainment('Infinity', 60, 80);
 
 -- ===================================================================== exco.step_amount
--- The real contract's example (SCALES.md): patients in ALD without a MT, starting level 219:
+-- The real contract's example (doc/rules.md §8.4): patients in ALD without a MT, starting level 219:
 -- <= 50 -> 9 000, 51-100 -> 6 000, 101-219 -> 3 000. Thresholds descending: lower is better,
 -- level i reached when measured <= thresholds[i]; the highest level reached pays.
 --   220 -> no level -> 0;  219 -> level 1 (219 <= 219) -> 3000;  150, 101, 100.5 -> 3000;

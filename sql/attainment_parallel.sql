@@ -62,6 +62,52 @@ FROM attainment_par WHERE mission > 100;
 INSERT INTO attainment_par VALUES (3, 2, 1);
 SELECT exco.weighted_attainment(rate, weight) FROM attainment_par;
 
+-- Memory of a parallel, spilling finalize. 400 000 groups of 2 rows, at work_mem = 64kB: the
+-- workers' partial aggregates spill, and so does the leader's Finalize HashAggregate, which
+-- deserializes one partial state per group and worker. Every 7th rate has 25 decimals, so
+-- those states carry an exact numeric too. hash_mem is then 128 kB; the Finalize node's "Peak
+-- Memory Usage" (EXPLAIN ANALYZE: hash table, group keys and transition states, all in the
+-- aggregate's memory) must stay under 16 MB. 0.1.0's deserialize allocated each partial state in
+-- the aggregate context, where nothing frees it before the end of a batch, for the rows it
+-- spills too: this check failed (53 253 kB measured); now 169 kB.
+CREATE TABLE attainment_mem (g integer, rate numeric, weight numeric);
+INSERT INTO attainment_mem
+SELECT i % 400000,
+       CASE WHEN i % 7 = 0 THEN 0.1234567890123456789012345 ELSE 0.5 END,
+       1 + i % 3
+FROM generate_series(1, 800000) AS i;
+-- The planner would see that 2 rows per group leave nothing for a partial aggregate to save and
+-- run one serial aggregate; told there are 100 groups, it plans Partial and Finalize
+-- HashAggregates (which fit in memory for 100 groups), then meets 400 000 and spills.
+ALTER TABLE attainment_mem ALTER COLUMN g SET (n_distinct = 100);
+ANALYZE attainment_mem;
+CREATE FUNCTION attainment_hashagg(q text)
+  RETURNS TABLE (partial_mode text, spilled boolean, peak_kb bigint)
+  LANGUAGE plpgsql AS $$
+DECLARE
+  plan json;
+BEGIN
+  EXECUTE 'EXPLAIN (ANALYZE, FORMAT JSON, COSTS OFF, TIMING OFF, SUMMARY OFF) ' || q INTO plan;
+  RETURN QUERY
+  WITH RECURSIVE node(j) AS (
+    SELECT plan -> 0 -> 'Plan'
+    UNION ALL
+    SELECT c FROM node, json_array_elements(node.j -> 'Plans') AS c
+  )
+  SELECT j ->> 'Partial Mode', (j ->> 'HashAgg Batches')::integer > 1,
+         (j ->> 'Peak Memory Usage')::bigint
+  FROM node WHERE j ->> 'Node Type' = 'Aggregate' AND j ->> 'Strategy' = 'Hashed';
+END $$;
+SET work_mem = '64kB';
+SET enable_sort = off;
+SELECT partial_mode, spilled, peak_kb < 16384 AS under_16mb
+FROM attainment_hashagg('SELECT g, exco.weighted_attainment(rate, weight) FROM attainment_mem GROUP BY g')
+WHERE partial_mode = 'Finalize';
+RESET enable_sort;
+RESET work_mem;
+DROP FUNCTION attainment_hashagg(text);
+DROP TABLE attainment_mem;
+
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;

@@ -1,4 +1,4 @@
--- exco.deadline_status (DOMAIN.md §3; rules in README "Deadline status").
+-- exco.deadline_status (doc/rules.md §3; rules in README "Deadline status").
 -- Contract signed 2020-01-15: acces_soins start by 2020-07-15, deploy by 2021-07-15;
 -- parcours start by 2021-01-15, deploy by 2022-01-15.
 \set VERBOSITY sqlstate
@@ -78,8 +78,8 @@ SELECT count(*) AS parallel_differs_from_serial FROM (
   (SELECT id, s FROM deadline_serial
    EXCEPT SELECT id, exco.deadline_status(m, signed_on, started_on, deployed_on, '2023-06-30') FROM deadline_big)) d;
 SELECT count(*) AS tier_parallel_differs FROM deadline_big
- WHERE exco.tier(id * 4) OPERATOR(exco.<>) (CASE WHEN id * 4 < 40000 THEN 1 WHEN id * 4 < 80000 THEN 2 WHEN id * 4 <= 175000 THEN 3 ELSE 4 END)::exco.tier;
-EXPLAIN (COSTS OFF) SELECT count(*) FROM deadline_big WHERE exco.tier(id * 4) OPERATOR(exco.=) '3';
-SELECT count(*) AS tier3_rows FROM deadline_big WHERE exco.tier(id * 4) OPERATOR(exco.=) '3';
+ WHERE exco.tier_of(id * 4) OPERATOR(exco.<>) (CASE WHEN id * 4 < 40000 THEN 1 WHEN id * 4 < 80000 THEN 2 WHEN id * 4 <= 175000 THEN 3 ELSE 4 END)::exco.tier;
+EXPLAIN (COSTS OFF) SELECT count(*) FROM deadline_big WHERE exco.tier_of(id * 4) OPERATOR(exco.=) '3';
+SELECT count(*) AS tier3_rows FROM deadline_big WHERE exco.tier_of(id * 4) OPERATOR(exco.=) '3';
 RESET ALL;
 DROP TABLE deadline_case, deadline_big, deadline_serial;

@@ -1,4 +1,4 @@
--- exco.mission, exco.is_socle and the two deadlines (DOMAIN.md §3).
+-- exco.mission, exco.is_socle and the two deadlines (doc/rules.md §3).
 \set VERBOSITY sqlstate
 SET datestyle = ISO, YMD;
 
@@ -10,7 +10,7 @@ SELECT m, exco.is_socle(m) AS socle,
        exco.deploy_deadline(m, '2019-09-15') AS deploy_by
 FROM unnest(enum_range(NULL::exco.mission)) AS m;
 
--- Month ends clamp like PostgreSQL's date + interval (DOMAIN.md §3):
+-- Month ends clamp like PostgreSQL's date + interval (doc/rules.md §3):
 -- 2019-08-31 + 6 months = 2020-02-29 (leap year), + 18 months = 2021-02-28;
 -- 2021-08-31 + 6 = 2022-02-28; 2019-03-31 + 12 = 2020-03-31; 2020-02-29 + 12 = 2021-02-28,
 -- + 24 = 2022-02-28; 2023-08-29 + 6 = 2024-02-29; 2019-12-31 + 6 = 2020-06-30.
@@ -39,4 +39,12 @@ SELECT exco.start_deadline(NULL, '2020-01-01') IS NULL AS null_mission,
 SELECT 'accueil'::exco.mission;
 \set VERBOSITY default
 SELECT exco.start_deadline('parcours', 'infinity');
+-- An infinite signing date is 22023 for every mission, also those without deadlines (0.1.0
+-- returned NULL for qualite and fonctionnement), and for deadline_status.
+SELECT exco.start_deadline('qualite', 'infinity');
+SELECT exco.deploy_deadline('fonctionnement', '-infinity');
+SELECT exco.deadline_status('qualite', 'infinity', NULL, NULL, '2020-01-01');
+\set VERBOSITY sqlstate
+SELECT exco.deadline_status('parcours', '-infinity', NULL, NULL, '2020-01-01');
+\set VERBOSITY default
 SELECT exco.deploy_deadline('parcours', '5874896-01-01');

@@ -1,4 +1,4 @@
--- Payment schedule of a contract line (SCALES.md "Payment rules"): exco.payment_schedule().
+-- Payment schedule of a contract line (doc/rules.md §8.3): exco.payment_schedule().
 \set VERBOSITY default
 SET search_path = public;
 SET datestyle = ISO;
@@ -106,6 +106,29 @@ SELECT payment_try($$SELECT * FROM exco.payment_schedule('2019-09-01', '3', 'par
 SELECT payment_try($$SELECT * FROM exco.payment_schedule('2019-09-01', '3', 'parcours', '2024-09-01')$$);
 SELECT payment_try($$SELECT * FROM exco.payment_schedule('2019-08-01', '3', 'parcours', '2019-09-01')$$);
 SELECT payment_try($$SELECT * FROM exco.payment_schedule('2019-09-01', '3', 'parcours', '2019-09-01', NULL, 'nope')$$);
+-- A start on ends_on (2019-09-01 + 5 years = 2024-09-01, the first day the contract no longer
+-- runs) is refused; the detail gives ends_on and the last day, 2024-08-31 (one meaning of the end).
+SELECT * FROM exco.payment_schedule('2019-09-01', '3', 'parcours', '2024-09-01');
+-- Array subscripts are contract years: '[3:4]={0.5,1}' is attainment of years 3 and 4 (0.1.0 paid
+-- them as years 1 and 2). parcours T3 variable ceiling 45 000: year 3 = 45 000 x 0.5 = 22 500.00,
+-- year 4 = 45 000 x 1 = 45 000.00; years 1, 2 and 5 pending (NULL).
+SELECT contract_year, due_on, kind, amount
+FROM exco.payment_schedule('2019-09-01', '3', 'parcours', '2019-09-01', '[3:4]={0.5,1}')
+WHERE kind LIKE 'variable%' ORDER BY contract_year;
+-- Subscripts outside years 1..5: 22023.
+SELECT payment_try($$SELECT * FROM exco.payment_schedule('2019-09-01', '3', 'parcours', '2020-01-15', '[0:1]={1,1}')$$);
+SELECT payment_try($$SELECT * FROM exco.payment_schedule('2019-09-01', '3', 'parcours', '2020-01-15', '[5:6]={1,1}')$$);
+-- An empty array is nothing known: 5 variable_pending rows.
+SELECT count(*) FILTER (WHERE kind = 'variable_pending') AS pending
+FROM exco.payment_schedule('2019-09-01', '3', 'parcours', '2019-09-01', '{}');
+-- exco.variable_due: earned capped by the variable ceiling (parcours T2 2019: 35 000); NaN,
+-- infinities and fonctionnement (no variable share) are 22023, not the ceiling or 0.00.
+SELECT exco.variable_due('parcours', '2', 'aci-cpts-2019', 12345.67) AS under_cap,
+       exco.variable_due('parcours', '2', 'aci-cpts-2019', 99999) AS capped;
+SELECT payment_try($$SELECT exco.variable_due('parcours', '2', 'aci-cpts-2019', 'NaN')$$);
+SELECT payment_try($$SELECT exco.variable_due('parcours', '2', 'aci-cpts-2019', 'Infinity')$$);
+SELECT payment_try($$SELECT exco.variable_due('parcours', '2', 'aci-cpts-2019', '-Infinity')$$);
+SELECT payment_try($$SELECT exco.variable_due('fonctionnement', '2', 'aci-cpts-2019', 100)$$);
 -- The last day of the contract is still a valid start: 1 day of year 5 (2023-09-01 .. 2024-09-01,
 -- 366 days): due 45 000 / 366 = 122.95, advance 0.75 x 122.9508... = 92.21, balance 30.74.
 SELECT * FROM exco.payment_schedule('2019-09-01', '3', 'parcours', '2024-08-31', '{NULL,NULL,NULL,NULL,1}');

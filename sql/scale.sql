@@ -1,4 +1,4 @@
--- Financing scales and ceilings (SCALES.md, DOMAIN.md §4).
+-- Financing scales and ceilings (doc/rules.md §4, §8).
 \set VERBOSITY default
 SET search_path = public;
 SET datestyle = ISO;
@@ -15,8 +15,8 @@ END $$;
 SELECT scale, effective_from, complete FROM exco.scale ORDER BY effective_from;
 
 -- ---------------------------------------------------------------------------------------------
--- Every cell of SCALES.md's 2019 table, through exco.ceiling() on the first day in force,
--- next to the table typed in again from SCALES.md: the last column must be true everywhere.
+-- Every cell of the 2019 table of doc/rules.md §8.1, through exco.ceiling() on the first day in force,
+-- next to the table typed in again from doc/rules.md §8.1: the last column must be true everywhere.
 WITH md(line, share, t1, t2, t3, t4) AS (VALUES
   ('fonctionnement', 'fixed',     50000, 60000, 75000, 90000),
   ('acces_soins',    'fixed',     15000, 17500, 25000, 30000),
@@ -50,7 +50,7 @@ SELECT (c).line, (c).tier, (c).variable, (c).dedicated
 FROM (SELECT exco.ceiling(m, '1', '2019-08-25') AS c
       FROM unnest('{fonctionnement,parcours}'::exco.mission[]) AS m) AS x;
 
--- Check 1: fixed + variable = the totals of DOMAIN.md §4.1, per line and tier.
+-- Check 1: fixed + variable = the totals of doc/rules.md §4.1, per line and tier.
 WITH domain(line, t1, t2, t3, t4) AS (VALUES
   ('fonctionnement', 50000, 60000, 75000, 90000),
   ('acces_soins',    40000, 47000, 65000, 80000),
@@ -82,7 +82,7 @@ SELECT t, exco.contract_ceiling(t, '2019-08-25',
                                 '{acces_soins,parcours,prevention,qualite,accompagnement}') AS all_missions
 FROM unnest('{1,2,3,4}'::exco.tier[]) AS t;
 
--- Provenance: what SCALES.md confirms, what was reconstructed (acces_soins split, SNP envelope).
+-- Provenance: what doc/rules.md §8 confirms, what was reconstructed (acces_soins split, SNP envelope).
 SELECT scale, line, share, provenance, count(*) AS cells
 FROM exco.scale_amount GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3;
 
@@ -122,6 +122,9 @@ SELECT exco.contract_ceiling('2', '2020-01-01', '{parcours}') AS parcours,
 -- T3 under 2019, the socle and qualite: 75 000 + 65 000 + 90 000 + 35 000 + 30 000 = 295 000.
 SELECT exco.contract_ceiling('3', '2022-03-31', '{acces_soins,parcours,prevention,qualite}');
 SELECT scale_try($$SELECT exco.contract_ceiling('2', '2020-01-01', '{parcours,NULL}')$$);
+-- A two-dimensional mission list is refused (22023), not flattened: 0.1.0 summed the four
+-- missions below as if they were one list.
+SELECT scale_try($$SELECT exco.contract_ceiling('2', '2020-01-01', '{{parcours,prevention},{qualite,accompagnement}}')$$);
 
 -- ---------------------------------------------------------------------------------------------
 -- Constraints of exco.scale_amount: 23514 for a negative amount, a variable share of
@@ -139,7 +142,7 @@ DELETE FROM exco.scale WHERE scale = 'scale_test_constraints';
 
 -- ---------------------------------------------------------------------------------------------
 -- Loading an amendment: one COPY (or \copy from a file) into exco.scale_sheet, in the layout of
--- SCALES.md. An empty tier column is an unknown cell.
+-- doc/rules.md §8. An empty tier column is an unknown cell.
 SELECT exco.scale_on('2091-01-01') AS before_load;
 COPY exco.scale_sheet (scale, effective_from, complete, source, line, share,
                        taille_1, taille_2, taille_3, taille_4, provenance) FROM stdin WITH (FORMAT csv);

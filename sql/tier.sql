@@ -1,4 +1,4 @@
--- exco.tier: the CPTS size tier (DOMAIN.md §2).
+-- exco.tier: the CPTS size tier (doc/rules.md §2).
 \set VERBOSITY sqlstate
 -- Comparison operators live in schema exco: qualified, they work with any search_path ...
 SELECT '2'::exco.tier OPERATOR(exco.<) 'T3'::exco.tier AS qualified_lt;
@@ -25,22 +25,42 @@ SELECT '3.0'::exco.tier;
 \set VERBOSITY sqlstate
 SELECT 'x'::exco.tier;
 
--- exco.tier(population): every edge of DOMAIN.md §2.
-SELECT pop, exco.tier(pop) AS tier
+-- exco.tier_of(population): every edge of doc/rules.md §2 (tier 1 = [0, 40 000), 2 = [40 000,
+-- 80 000), 3 = [80 000, 175 000], 4 above), as bigint and as numeric: both columns agree.
+SELECT pop, exco.tier_of(pop) AS tier, exco.tier_of(pop::numeric) AS tier_numeric
 FROM unnest(ARRAY[0, 1, 39999, 40000, 40001, 79999, 80000, 80001, 174999, 175000,
                   175001, 9223372036854775807]::bigint[]) AS pop;
--- An int literal is a population (bigint), never a tier number.
-SELECT exco.tier(3) AS tier_of_3_inhabitants;
+-- An int literal is a population (integer overload), never a tier number.
+SELECT exco.tier_of(3) AS tier_of_3_inhabitants;
+-- sum(bigint) is numeric: 30 000 + 50 000 = 80 000 inhabitants, tier 3 (80 000 is its lower edge).
+CREATE TABLE tier_of_communes (population bigint);
+INSERT INTO tier_of_communes VALUES (30000), (50000);
+SELECT exco.tier_of(sum(population)) AS tier_of_sum FROM tier_of_communes;
+DROP TABLE tier_of_communes;
+-- numeric: a whole value with decimals is fine (40000.000 = 40 000: tier 2); beyond bigint is
+-- still a population (1e30: tier 4).
+SELECT exco.tier_of(40000.000) AS tier_of_40000_000, exco.tier_of(1e30) AS tier_of_1e30;
 \set VERBOSITY default
-SELECT exco.tier(-1);
+SELECT exco.tier_of(-1);
+SELECT exco.tier_of(80000.5);
+SELECT exco.tier_of(-1::numeric);
+SELECT exco.tier_of('NaN'::numeric);
 \set VERBOSITY sqlstate
-SELECT exco.tier(-1);
-SELECT exco.tier(NULL) IS NULL AS strict;
+SELECT exco.tier_of('Infinity'::numeric);
+SELECT exco.tier_of(-1::bigint);
+SELECT exco.tier_of(NULL::bigint) IS NULL AS strict_bigint, exco.tier_of(NULL::numeric) IS NULL AS strict_numeric;
+-- Markings: IMMUTABLE (v), STRICT, PARALLEL SAFE (s), for every overload.
+SELECT p.oid::regprocedure AS function, p.provolatile, p.proisstrict, p.proparallel
+FROM pg_proc p WHERE p.pronamespace = 'exco'::regnamespace AND p.proname IN ('tier_of', 'tier')
+ORDER BY 1::text;
+-- The deprecated alias still answers, and says it is deprecated.
+SELECT exco.tier(152000) AS deprecated_tier,
+       obj_description('exco.tier(bigint)'::regprocedure, 'pg_proc') LIKE 'deprecated%' AS says_deprecated;
 
--- The population range of every tier, and each range agrees with exco.tier() at its edges.
+-- The population range of every tier, and each range agrees with exco.tier_of() at its edges.
 SELECT t, exco.tier_bounds(t) AS bounds,
-       exco.tier(lower(exco.tier_bounds(t))) = t AS lower_edge_ok,
-       upper(exco.tier_bounds(t)) IS NULL OR exco.tier(upper(exco.tier_bounds(t)) - 1) = t AS upper_edge_ok
+       exco.tier_of(lower(exco.tier_bounds(t))) = t AS lower_edge_ok,
+       upper(exco.tier_bounds(t)) IS NULL OR exco.tier_of(upper(exco.tier_bounds(t)) - 1) = t AS upper_edge_ok
 FROM unnest('{1,2,3,4}'::exco.tier[]) AS t;
 
 -- Casts to and from integer (the tier number).

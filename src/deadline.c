@@ -1,109 +1,40 @@
 /*
- * deadline.c — month arithmetic and exco.deadline_status, the state of a mission against its
- * start and deployment deadlines (DOMAIN.md §3).
+ * deadline.c — the deadlines of a mission (exco.start_deadline, exco.deploy_deadline) and
+ * exco.deadline_status, its state against them (doc/rules.md §3). Months from mission.c, dates
+ * from calendar.c.
  */
 #include "exco.h"
 
-#include "datatype/timestamp.h"
 #include "utils/builtins.h"
-#include "utils/datetime.h"
-#include "utils/fmgrprotos.h"
 #include "utils/lsyscache.h"
 
 /*
- * Fast calendar arithmetic for the common range. PostgreSQL's j2date()/date2j() are out-of-line
- * calls with several divisions; a profile of exco.deadline_status showed them, with the month
- * addition around them, at ~28 % of the query. These inline versions (H. Hinnant's
- * days_from_civil / civil_from_days, proleptic Gregorian like PostgreSQL's) agree with
- * j2date/date2j on every day of years 1..9999 (checked against date + interval over that range,
- * see doc/bench.md); outside it, exco_add_months takes PostgreSQL's path, with its range errors.
+ * exco.start_deadline(m, signed_on) and exco.deploy_deadline(m, signed_on): the signature plus
+ * the mission's months (mission.c), NULL for a mission without deadlines; an infinite signing
+ * date is 22023 for every mission.
  */
-#define FAST_DATE_MIN	(-730119)	/* 0001-01-01 - 2000-01-01 */
-#define FAST_DATE_MAX	2921939		/* 9999-12-31 - 2000-01-01 */
-#define FAST_MONTHS_MAX 1200		/* results stay below year 10100: always valid dates */
-#define UNIX_TO_PG_DAYS 10957		/* 2000-01-01 - 1970-01-01 */
-
-/* The year, month (1-12) and day of d; d within [FAST_DATE_MIN, FAST_DATE_MAX]. */
-static inline void
-fast_ymd(DateADT d, int *year, int *month, int *day)
+PG_FUNCTION_INFO_V1(mission_start_deadline);
+Datum
+mission_start_deadline(PG_FUNCTION_ARGS)
 {
-	int			z = d + UNIX_TO_PG_DAYS + 719468;	/* days since 0000-03-01, >= 0 here */
-	int			era = z / 146097;
-	int			doe = z - era * 146097;
-	int			yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	int			doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	int			mp = (5 * doy + 2) / 153;
-	int			m = mp < 10 ? mp + 3 : mp - 9;
+	ExcoMission m = exco_mission_index(exco_mission_cache(fcinfo), PG_GETARG_OID(0));
 
-	*day = doy - (153 * mp + 2) / 5 + 1;
-	*month = m;
-	*year = yoe + era * 400 + (m <= 2);
+	exco_check_signing_date(PG_GETARG_DATEADT(1));
+	if (exco_start_months(m) < 0)
+		PG_RETURN_NULL();
+	PG_RETURN_DATEADT(exco_add_months(PG_GETARG_DATEADT(1), exco_start_months(m)));
 }
 
-/* The date of year-month-day; year >= 1. */
-static inline DateADT
-fast_date(int year, int month, int day)
+PG_FUNCTION_INFO_V1(mission_deploy_deadline);
+Datum
+mission_deploy_deadline(PG_FUNCTION_ARGS)
 {
-	int			y = year - (month <= 2);
-	int			era = y / 400;
-	int			yoe = y - era * 400;
-	int			doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-	int			doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	ExcoMission m = exco_mission_index(exco_mission_cache(fcinfo), PG_GETARG_OID(0));
 
-	return era * 146097 + doe - 719468 - UNIX_TO_PG_DAYS;
-}
-
-/* year-month-day + months (0..FAST_MONTHS_MAX), the day clamped to the month's last day. */
-static inline DateADT
-fast_add_months(int year, int month, int day, int months)
-{
-	int			m0 = year * MONTHS_PER_YEAR + month - 1 + months;
-	int			y = m0 / MONTHS_PER_YEAR;
-	int			m = m0 % MONTHS_PER_YEAR + 1;
-	int			last = day_tab[isleap(y)][m - 1];
-
-	return fast_date(y, m, day > last ? last : day);
-}
-
-/*
- * d + months, as PostgreSQL's date + interval 'N months': the same day of the month, clamped to
- * the month's last day (2019-08-31 + 6 months = 2020-02-29).
- */
-DateADT
-exco_add_months(DateADT d, int months)
-{
-	int			year,
-				month,
-				day;
-	int			m0;
-
-	if (likely(d >= FAST_DATE_MIN && d <= FAST_DATE_MAX &&
-			   months >= 0 && months <= FAST_MONTHS_MAX))
-	{
-		fast_ymd(d, &year, &month, &day);
-		return fast_add_months(year, month, day, months);
-	}
-
-	if (DATE_NOT_FINITE(d))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("signing date must be finite, not \"%s\"",
-						DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d))))));
-
-	j2date(d + POSTGRES_EPOCH_JDATE, &year, &month, &day);
-	/* j2date counts 1 BC as year 0, 2 BC as -1: divide m0 rounding down, not towards zero */
-	m0 = (year * MONTHS_PER_YEAR + month - 1) + months;
-	year = m0 >= 0 ? m0 / MONTHS_PER_YEAR : -((-m0 + MONTHS_PER_YEAR - 1) / MONTHS_PER_YEAR);
-	month = m0 - year * MONTHS_PER_YEAR + 1;
-	if (day > day_tab[isleap(year)][month - 1])
-		day = day_tab[isleap(year)][month - 1];
-	if (!IS_VALID_DATE(date2j(year, month, day) - POSTGRES_EPOCH_JDATE) ||
-		!IS_VALID_JULIAN(year, month, day))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("date out of range: %s + %d months",
-						DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d))), months)));
-	return date2j(year, month, day) - POSTGRES_EPOCH_JDATE;
+	exco_check_signing_date(PG_GETARG_DATEADT(1));
+	if (exco_deploy_months(m) < 0)
+		PG_RETURN_NULL();
+	PG_RETURN_DATEADT(exco_add_months(PG_GETARG_DATEADT(1), exco_deploy_months(m)));
 }
 
 /* exco.deadline_status labels, in the SQL enum's order. */
@@ -143,11 +74,44 @@ typedef struct DeadlineCache
 	DateADT		dl_deploy_by;
 } DeadlineCache;
 
-/* A date in the session's DateStyle, for error messages. */
-const char *
-exco_date_str(DateADT d)
+/*
+ * Both deadlines of socle mission m, from one decomposition of signed_on, or from the last row's
+ * when it had the same signing date and mission. Outside the fast range, exco_add_months raises
+ * the range errors, for both deadlines, as it always did.
+ */
+static void
+deadlines_of(DeadlineCache *cache, ExcoMission m, DateADT signed_on, DateADT *start_by,
+			 DateADT *deploy_by)
 {
-	return DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d)));
+	int			sm = exco_start_months(m);
+	int			dm = exco_deploy_months(m);
+
+	if (cache->have_deadlines && cache->dl_signed_on == signed_on && cache->dl_mission == m)
+	{
+		*start_by = cache->dl_start_by;
+		*deploy_by = cache->dl_deploy_by;
+		return;
+	}
+	if (likely(fast_add_months_applies(signed_on, sm) && fast_add_months_applies(signed_on, dm)))
+	{
+		int			year,
+					month,
+					day;
+
+		fast_ymd(signed_on, &year, &month, &day);
+		*start_by = fast_add_months(year, month, day, sm);
+		*deploy_by = fast_add_months(year, month, day, dm);
+	}
+	else
+	{
+		*start_by = exco_add_months(signed_on, sm);
+		*deploy_by = exco_add_months(signed_on, dm);
+	}
+	cache->have_deadlines = true;
+	cache->dl_signed_on = signed_on;
+	cache->dl_mission = m;
+	cache->dl_start_by = *start_by;
+	cache->dl_deploy_by = *deploy_by;
 }
 
 /*
@@ -162,6 +126,7 @@ deadline_status_of(DeadlineCache *cache, ExcoMission m, DateADT signed_on, DateA
 	DateADT		start_by,
 				deploy_by;
 
+	exco_check_signing_date(signed_on);
 	if (started && *started < signed_on)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -187,43 +152,7 @@ deadline_status_of(DeadlineCache *cache, ExcoMission m, DateADT signed_on, DateA
 	if (deployed && *deployed > as_of)
 		deployed = NULL;
 
-	/*
-	 * Both deadlines, from one decomposition of signed_on, or from the last row's when it had
-	 * the same signing date and mission. Outside the fast range, exco_add_months raises the
-	 * range errors, for both deadlines, as it always did.
-	 */
-	if (cache->have_deadlines && cache->dl_signed_on == signed_on && cache->dl_mission == m)
-	{
-		start_by = cache->dl_start_by;
-		deploy_by = cache->dl_deploy_by;
-	}
-	else
-	{
-		int			sm = exco_start_months(m);
-		int			dm = exco_deploy_months(m);
-
-		if (likely(signed_on >= FAST_DATE_MIN && signed_on <= FAST_DATE_MAX &&
-				   sm <= FAST_MONTHS_MAX && dm <= FAST_MONTHS_MAX))
-		{
-			int			year,
-						month,
-						day;
-
-			fast_ymd(signed_on, &year, &month, &day);
-			start_by = fast_add_months(year, month, day, sm);
-			deploy_by = fast_add_months(year, month, day, dm);
-		}
-		else
-		{
-			start_by = exco_add_months(signed_on, sm);
-			deploy_by = exco_add_months(signed_on, dm);
-		}
-		cache->have_deadlines = true;
-		cache->dl_signed_on = signed_on;
-		cache->dl_mission = m;
-		cache->dl_start_by = start_by;
-		cache->dl_deploy_by = deploy_by;
-	}
+	deadlines_of(cache, m, signed_on, &start_by, &deploy_by);
 
 	if (!started)
 		return as_of <= start_by ? DS_NOT_STARTED : DS_START_OVERDUE;

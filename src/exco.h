@@ -50,14 +50,19 @@ typedef struct MissionCache
 extern ExcoMission exco_mission_index(MissionCache *cache, Oid enumval);
 extern Oid	exco_enum_oid(Oid enumtype, const char *label);
 
+/* The per-call-site mission cache of a function (fn_extra under fn_mcxt). */
+extern MissionCache *exco_mission_cache(FunctionCallInfo fcinfo);
+
 /* Deadlines (mission.c): month offsets from signature, -1 when the mission has none. */
 extern int	exco_start_months(ExcoMission m);
 extern int	exco_deploy_months(ExcoMission m);
 extern bool exco_is_socle(ExcoMission m);
 
-/* date + N months with PostgreSQL's clamping to the month's last day (deadline.c). */
-#include "utils/date.h"
-extern DateADT exco_add_months(DateADT d, int months);
+/*
+ * Dates: exco_add_months, exco_check_signing_date, exco_date_str (calendar.c). calendar.h uses
+ * nothing of exco; it is included here for the files that only include exco.h.
+ */
+#include "calendar.h"
 
 /* A date as text, for messages (deadline.c). */
 extern const char *exco_date_str(DateADT d);

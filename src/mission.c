@@ -1,6 +1,6 @@
 /*
- * mission.c — exco.mission: the financing lines of a CPTS contract (DOMAIN.md §3) and
- * their deadlines, as month offsets from the signature.
+ * mission.c — exco.mission: the financing lines of a CPTS contract (doc/rules.md §3) and
+ * their deadlines, as month offsets from the signature (the dates are deadline.c's).
  *
  * The SQL enum is mapped to a C index by label, never by OID or sort order, so that the
  * mapping survives dump/restore and a later ALTER TYPE ... ADD VALUE.
@@ -23,8 +23,8 @@ const char *const exco_mission_labels[MISSION_COUNT] = {
 };
 
 /*
- * Deadlines in months after signature (DOMAIN.md §3; crises_sanitaires from the 2022
- * amendment, SCALES.md). -1: no deadline (fonctionnement is a financing line, qualite and
+ * Deadlines in months after signature (doc/rules.md §3; crises_sanitaires from the 2022
+ * amendment, doc/rules.md §8.2). -1: no deadline (fonctionnement is a financing line, qualite and
  * accompagnement are optional).
  */
 static const int start_months[MISSION_COUNT] = {-1, 6, 12, 12, 6, -1, -1};
@@ -93,8 +93,8 @@ exco_mission_index(MissionCache *cache, Oid enumval)
 }
 
 /* The per-call-site cache, in fn_extra under fn_mcxt. */
-static MissionCache *
-mission_cache(FunctionCallInfo fcinfo)
+MissionCache *
+exco_mission_cache(FunctionCallInfo fcinfo)
 {
 	if (fcinfo->flinfo->fn_extra == NULL)
 		fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
@@ -106,27 +106,5 @@ PG_FUNCTION_INFO_V1(mission_is_socle);
 Datum
 mission_is_socle(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(exco_is_socle(exco_mission_index(mission_cache(fcinfo), PG_GETARG_OID(0))));
-}
-
-PG_FUNCTION_INFO_V1(mission_start_deadline);
-Datum
-mission_start_deadline(PG_FUNCTION_ARGS)
-{
-	ExcoMission m = exco_mission_index(mission_cache(fcinfo), PG_GETARG_OID(0));
-
-	if (start_months[m] < 0)
-		PG_RETURN_NULL();
-	PG_RETURN_DATEADT(exco_add_months(PG_GETARG_DATEADT(1), start_months[m]));
-}
-
-PG_FUNCTION_INFO_V1(mission_deploy_deadline);
-Datum
-mission_deploy_deadline(PG_FUNCTION_ARGS)
-{
-	ExcoMission m = exco_mission_index(mission_cache(fcinfo), PG_GETARG_OID(0));
-
-	if (deploy_months[m] < 0)
-		PG_RETURN_NULL();
-	PG_RETURN_DATEADT(exco_add_months(PG_GETARG_DATEADT(1), deploy_months[m]));
+	PG_RETURN_BOOL(exco_is_socle(exco_mission_index(exco_mission_cache(fcinfo), PG_GETARG_OID(0))));
 }

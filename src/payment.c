@@ -1,10 +1,11 @@
 /*
  * payment.c — exco.payment_schedule: the payments of one line of a CPTS contract over its five
- * contract years (SCALES.md "Payment rules"), in int64 cents.
+ * contract years (doc/rules.md §4.4, §8.3), in int64 cents.
  *
  * Contract year i (1..5) runs from anniversary A(i-1) to A(i), A(i) = signature + 12 i months
  * (clamped to the month's end, so a contract signed on 29 February has its years end on 28
- * February, or 29 in leap years).
+ * February, or 29 in leap years); a year includes A(i-1), not A(i). A(5) is the contract's
+ * ends_on, the first day it no longer runs.
  *
  * fonctionnement, yearly amount F:
  *   year 1: advance of F (100 %) at signature;
@@ -19,6 +20,7 @@
  * what is due minus the advance, so the rows of a year add up exactly to the year's due.
  */
 #include "scale.h"
+#include "numeric_util.h"
 
 #include "funcapi.h"
 #include "utils/array.h"
@@ -54,10 +56,143 @@ emit(ScheduleOut *out, int year, DateADT due_on, const char *kind, int64 cents, 
 	tuplestore_putvalues(out->store, out->desc, values, nulls);
 }
 
-static const char *
-numeric_str(Datum n)
+/* attainment[i] for contract year i, when known. */
+typedef struct YearAttainment
 {
-	return DatumGetCString(DirectFunctionCall1(numeric_out, n));
+	Datum		rate[CONTRACT_YEARS];
+	bool		known[CONTRACT_YEARS];
+} YearAttainment;
+
+/*
+ * Read the attainment argument: one dimension, element [i] for contract year i (the subscripts
+ * are honoured: '[3:4]={0.5,1}' gives years 3 and 4), within years 1..5, each in [0, 1] or NULL.
+ */
+static void
+read_attainment(ArrayType *arr, YearAttainment *att)
+{
+	Datum	   *elems;
+	bool	   *enulls;
+	int			n;
+	int			first;
+	int			i;
+	Datum		zero = NumericGetDatum(int64_to_numeric(0));
+	Datum		one = NumericGetDatum(int64_to_numeric(1));
+
+	if (ARR_NDIM(arr) == 0)
+		return;					/* '{}': nothing known */
+	if (ARR_NDIM(arr) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("attainment must be a one-dimensional array, not %d-dimensional", ARR_NDIM(arr))));
+	deconstruct_array(arr, NUMERICOID, -1, false, TYPALIGN_INT, &elems, &enulls, &n);
+	first = ARR_LBOUND(arr)[0];
+	if (first < 1 || n > CONTRACT_YEARS || first - 1 + n > CONTRACT_YEARS)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("attainment has subscripts [%d:%d], but a contract has years 1 to %d",
+						first, first + n - 1, CONTRACT_YEARS),
+				 errhint("Give attainment[i] for contract year i, NULL while not known.")));
+	for (i = 0; i < n; i++)
+	{
+		int			year = first + i;
+
+		if (enulls[i])
+			continue;
+		if (numeric_is_nan(DatumGetNumeric(elems[i])) ||
+			DatumGetBool(DirectFunctionCall2(numeric_lt, elems[i], zero)) ||
+			DatumGetBool(DirectFunctionCall2(numeric_gt, elems[i], one)))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("attainment %s of contract year %d is outside [0, 1]",
+							num_str(DatumGetNumeric(elems[i])), year)));
+		att->rate[year - 1] = elems[i];
+		att->known[year - 1] = true;
+	}
+}
+
+/* fonctionnement, yearly amount f: the whole of year 1 at signature, then 75 % and balance. */
+static void
+emit_fonctionnement(ScheduleOut *out, const DateADT *ann, int64 f)
+{
+	int			i;
+
+	emit(out, 1, ann[0], "advance", f, false);
+	for (i = 2; i <= CONTRACT_YEARS; i++)
+	{
+		int64		adv = div_round(3 * f, 4);
+
+		emit(out, i, ann[i - 1], "advance", adv, false);
+		emit(out, i, ann[i], "balance", f - adv, false);
+	}
+}
+
+/* A mission started on started_on: fixed share prorated in its first year, variable share. */
+static void
+emit_mission(ScheduleOut *out, const DateADT *ann, DateADT started_on, const ExcoCeiling *c,
+			 const YearAttainment *att)
+{
+	int			i;
+
+	for (i = 1; i <= CONTRACT_YEARS; i++)
+	{
+		int64		due,
+					adv;
+
+		if (started_on >= ann[i])
+			continue;			/* the mission had not started in that year */
+		if (started_on > ann[i - 1])
+		{
+			/* the start year: prorated by days from the start to the anniversary */
+			int64		d = ann[i] - started_on;
+			int64		days = ann[i] - ann[i - 1];
+
+			due = div_round(c->fixed * d, days);
+			adv = div_round(3 * c->fixed * d, 4 * days);
+			emit(out, i, started_on, "advance", adv, false);
+		}
+		else
+		{
+			due = c->fixed;
+			adv = div_round(3 * c->fixed, 4);
+			emit(out, i, ann[i - 1], "advance", adv, false);
+		}
+		emit(out, i, ann[i], "balance", due - adv, false);
+
+		if (att->known[i - 1])
+		{
+			Datum		v = DirectFunctionCall2(numeric_mul,
+												NumericGetDatum(int64_to_numeric(c->variable)),
+												att->rate[i - 1]);
+
+			v = DirectFunctionCall2(numeric_round, v, Int32GetDatum(0));
+			emit(out, i, ann[i], "variable", DatumGetInt64(DirectFunctionCall1(numeric_int8, v)), false);
+		}
+		else
+			emit(out, i, ann[i], "variable_pending", 0, true);
+	}
+}
+
+/*
+ * Refuse a start before the signature, or (for a mission) on or after the contract's end:
+ * ends_on = A(5), the first day the contract no longer runs (doc/rules.md §5).
+ */
+static void
+check_start(ExcoMission m, DateADT signed_on, DateADT started_on, DateADT ends_on)
+{
+	if (started_on < signed_on)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("mission %s started on %s, before the contract was signed on %s",
+						exco_mission_labels[m], exco_date_str(started_on),
+						exco_date_str(signed_on))));
+	if (started_on >= ends_on && m != MISSION_FONCTIONNEMENT)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("mission %s started on %s, when its contract no longer runs",
+						exco_mission_labels[m], exco_date_str(started_on)),
+				 errdetail("The contract signed on %s ends on %s, the first day it no longer runs; its last day is %s.",
+						   exco_date_str(signed_on), exco_date_str(ends_on),
+						   exco_date_str(ends_on - 1))));
 }
 
 /*
@@ -73,13 +208,9 @@ payment_schedule(PG_FUNCTION_ARGS)
 	ExcoScaleCache *cache;
 	ScheduleOut out;
 	ExcoMission m;
-	Tier		t;
-	DateADT		signed_on,
-				started_on = 0;
-	bool		started;
+	DateADT		signed_on;
 	DateADT		ann[CONTRACT_YEARS + 1];
-	Datum		att[CONTRACT_YEARS];
-	bool		att_known[CONTRACT_YEARS] = {false};
+	YearAttainment att = {{0}, {false}};
 	const ExcoScale *scale;
 	ExcoCeiling c;
 	int			i;
@@ -93,65 +224,14 @@ payment_schedule(PG_FUNCTION_ARGS)
 
 	cache = exco_scale_cache(fcinfo);
 	m = exco_mission_index(&cache->missions, PG_GETARG_OID(2));
-	t = PG_GETARG_TIER(1);
 	signed_on = PG_GETARG_DATEADT(0);
-	started = !PG_ARGISNULL(3);
-	if (started)
-		started_on = PG_GETARG_DATEADT(3);
-
-	if (DATE_NOT_FINITE(signed_on))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("signing date must be finite, not \"%s\"", exco_date_str(signed_on))));
+	exco_check_signing_date(signed_on);
 	for (i = 0; i <= CONTRACT_YEARS; i++)
 		ann[i] = exco_add_months(signed_on, 12 * i);
-	if (started && started_on < signed_on)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("mission %s started on %s, before the contract was signed on %s",
-						exco_mission_labels[m], exco_date_str(started_on),
-						exco_date_str(signed_on))));
-	if (started && started_on >= ann[CONTRACT_YEARS] && m != MISSION_FONCTIONNEMENT)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("mission %s started on %s, after the contract signed on %s ended on %s",
-						exco_mission_labels[m], exco_date_str(started_on),
-						exco_date_str(signed_on), exco_date_str(ann[CONTRACT_YEARS] - 1))));
-
-	/* attainment[i] for contract year i: one dimension, at most 5 elements, each in [0, 1]. */
+	if (!PG_ARGISNULL(3))
+		check_start(m, signed_on, PG_GETARG_DATEADT(3), ann[CONTRACT_YEARS]);
 	if (!PG_ARGISNULL(4))
-	{
-		ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(4);
-		Datum	   *elems;
-		bool	   *enulls;
-		int			n;
-		Datum		zero = NumericGetDatum(int64_to_numeric(0));
-		Datum		one = NumericGetDatum(int64_to_numeric(1));
-
-		if (ARR_NDIM(arr) > 1)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("attainment must be a one-dimensional array, not %d-dimensional", ARR_NDIM(arr))));
-		deconstruct_array(arr, NUMERICOID, -1, false, TYPALIGN_INT, &elems, &enulls, &n);
-		if (n > CONTRACT_YEARS)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("attainment has %d elements, but a contract has %d years", n, CONTRACT_YEARS),
-					 errhint("Give attainment[i] for contract year i, NULL while not known.")));
-		for (i = 0; i < n; i++)
-		{
-			if (enulls[i])
-				continue;
-			if (DatumGetBool(DirectFunctionCall2(numeric_lt, elems[i], zero)) ||
-				DatumGetBool(DirectFunctionCall2(numeric_gt, elems[i], one)))
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("attainment %s of contract year %d is outside [0, 1]",
-								numeric_str(elems[i]), i + 1)));
-			att[i] = elems[i];
-			att_known[i] = true;
-		}
-	}
+		read_attainment(PG_GETARG_ARRAYTYPE_P(4), &att);
 
 	/* One scale for the whole contract: the one in force at signature unless one is named. */
 	if (PG_ARGISNULL(5))
@@ -161,61 +241,13 @@ payment_schedule(PG_FUNCTION_ARGS)
 
 	if (m == MISSION_FONCTIONNEMENT)
 	{
-		int64		f;
-
-		exco_scale_cell(scale, m, t, &c);
-		f = c.fixed;
-		emit(&out, 1, signed_on, "advance", f, false);
-		for (i = 2; i <= CONTRACT_YEARS; i++)
-		{
-			int64		adv = div_round(3 * f, 4);
-
-			emit(&out, i, ann[i - 1], "advance", adv, false);
-			emit(&out, i, ann[i], "balance", f - adv, false);
-		}
-		return (Datum) 0;
+		exco_scale_cell(scale, m, PG_GETARG_TIER(1), &c);
+		emit_fonctionnement(&out, ann, c.fixed);
 	}
-
-	if (!started)
-		return (Datum) 0;		/* a mission not started has no payments yet */
-
-	exco_scale_cell(scale, m, t, &c);
-	for (i = 1; i <= CONTRACT_YEARS; i++)
+	else if (!PG_ARGISNULL(3))	/* a mission not started has no payments yet */
 	{
-		int64		due,
-					adv;
-
-		if (started_on >= ann[i])
-			continue;			/* the mission had not started in that year */
-		if (started_on > ann[i - 1])
-		{
-			/* the start year: prorated by days from the start to the anniversary */
-			int64		d = ann[i] - started_on;
-			int64		days = ann[i] - ann[i - 1];
-
-			due = div_round(c.fixed * d, days);
-			adv = div_round(3 * c.fixed * d, 4 * days);
-			emit(&out, i, started_on, "advance", adv, false);
-		}
-		else
-		{
-			due = c.fixed;
-			adv = div_round(3 * c.fixed, 4);
-			emit(&out, i, ann[i - 1], "advance", adv, false);
-		}
-		emit(&out, i, ann[i], "balance", due - adv, false);
-
-		if (att_known[i - 1])
-		{
-			Datum		v = DirectFunctionCall2(numeric_mul,
-												NumericGetDatum(int64_to_numeric(c.variable)),
-												att[i - 1]);
-
-			v = DirectFunctionCall2(numeric_round, v, Int32GetDatum(0));
-			emit(&out, i, ann[i], "variable", DatumGetInt64(DirectFunctionCall1(numeric_int8, v)), false);
-		}
-		else
-			emit(&out, i, ann[i], "variable_pending", 0, true);
+		exco_scale_cell(scale, m, PG_GETARG_TIER(1), &c);
+		emit_mission(&out, ann, PG_GETARG_DATEADT(3), &c, &att);
 	}
 	return (Datum) 0;
 }

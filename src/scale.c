@@ -1,5 +1,5 @@
 /*
- * scale.c — financing scales as versioned data (SCALES.md, DOMAIN.md §4): the scale in force on
+ * scale.c — financing scales as versioned data (doc/rules.md §4, §8): the scale in force on
  * a date, the ceiling of a line for a tier, a contract's yearly maximum.
  *
  * The scale tables are read by SPI once per call site and query (see ExcoScaleCache), amounts
@@ -352,6 +352,11 @@ scale_contract_ceiling(PG_FUNCTION_ARGS)
 	bool		listed[MISSION_COUNT] = {false};
 	int64		total = 0;
 
+	if (ARR_NDIM(arr) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the mission list of a contract must be a one-dimensional array, not %d-dimensional",
+						ARR_NDIM(arr))));
 	deconstruct_array(arr, ARR_ELEMTYPE(arr), sizeof(Oid), true, TYPALIGN_INT,
 					  &elems, &enulls, &n);
 	for (i = 0; i < n; i++)

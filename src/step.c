@@ -1,5 +1,5 @@
 /*
- * step.c — stepped indicators (SCALES.md, "Indicators in real contracts"): ordered thresholds
+ * step.c — stepped indicators (doc/rules.md §8.4, indicators in real contracts): ordered thresholds
  * in the wanted direction, each with an amount; the highest level reached pays its amount;
  * short of the first level, nothing.
  *
@@ -11,24 +11,16 @@
  * better"; the four-argument form states the direction and checks the thresholds follow it.
  */
 #include "exco.h"
+#include "numeric_util.h"
+#include "step_core.h"
 
 #include "catalog/pg_type_d.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
-#include "utils/fmgrprotos.h"
-#include "utils/numeric.h"
 
-static char *
-num_str(Datum n)
-{
-	return DatumGetCString(DirectFunctionCall1(numeric_out, n));
-}
-
-static int
-num_cmp(Datum a, Datum b)
-{
-	return DatumGetInt32(DirectFunctionCall2(numeric_cmp, a, b));
-}
+/* The numeric helpers, on datums. */
+#define dnum_str(d)		num_str(DatumGetNumeric(d))
+#define dnum_cmp(a, b)	num_cmp(DatumGetNumeric(a), DatumGetNumeric(b))
 
 /*
  * Check one of the two arrays and return its elements; every error names the array (what)
@@ -65,15 +57,74 @@ step_elements(ArrayType *arr, const char *what, int *n)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("%s element %d must be a finite number: %s", what, i + 1,
-							num_str(elems[i]))));
+							dnum_str(elems[i]))));
 		elems[i] = NumericGetDatum(v);
 	}
 	return elems;
 }
 
+static int
+step_cmp(uintptr_t a, uintptr_t b, void *ctx)
+{
+	return dnum_cmp((Datum) a, (Datum) b);
+}
+
+/* Raise the error of a problem step_core.c found. */
+static void
+step_problem(StepCheck c, const Datum *th, const Datum *am, int nt, int na, int direction)
+{
+	int			i = c.index;
+
+	switch (c.problem)
+	{
+		case STEP_OK:
+			return;
+		case STEP_LENGTHS:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("thresholds and amounts must have the same length: %d thresholds, %d amounts",
+							nt, na),
+					 errhint("Each threshold pays the amount at the same position.")));
+			break;
+		case STEP_FIRST_TWO_EQUAL:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("thresholds must be strictly ascending or strictly descending: element 2 (%s) equals element 1 (%s)",
+							dnum_str(th[1]), dnum_str(th[0]))));
+			break;
+		case STEP_WRONG_DIRECTION:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("thresholds are %s (element 1 = %s, element 2 = %s) but lower_is_better is %s",
+							c.order > 0 ? "ascending" : "descending", dnum_str(th[0]), dnum_str(th[1]),
+							direction < 0 ? "true" : "false"),
+					 errhint("When lower is better, list the thresholds from the highest (first level) to the lowest (best level).")));
+			break;
+		case STEP_NOT_MONOTONE:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("thresholds must be strictly %s, as elements 1 and 2 are: element %d (%s) is not %s element %d (%s)",
+							c.order > 0 ? "ascending" : "descending", i + 1, dnum_str(th[i]),
+							c.order > 0 ? "above" : "below", i, dnum_str(th[i - 1]))));
+			break;
+		case STEP_AMOUNT_NEGATIVE:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("amounts element %d must not be negative: %s", i + 1, dnum_str(am[i]))));
+			break;
+		case STEP_AMOUNT_DECREASES:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("amounts must not decrease from one level to the next: element %d (%s) is less than element %d (%s)",
+							i + 1, dnum_str(am[i]), i, dnum_str(am[i - 1])),
+					 errhint("A better level pays at least as much as the level before it.")));
+			break;
+	}
+}
+
 /*
  * direction: +1 higher is better, -1 lower is better, 0 infer it from the thresholds
- * (a single threshold: higher is better).
+ * (a single threshold: higher is better). The rules are step_core.c's.
  */
 static Datum
 step_amount_core(Datum measured, ArrayType *tarr, ArrayType *aarr, int direction)
@@ -82,64 +133,24 @@ step_amount_core(Datum measured, ArrayType *tarr, ArrayType *aarr, int direction
 	Datum	   *am;
 	int			nt;
 	int			na;
-	int			order;
-	int			i;
+	Datum		zero = NumericGetDatum(int64_to_numeric(0));
+	StepCheck	c;
+	int			level;
 
 	if (numeric_is_nan(DatumGetNumeric(measured)) || numeric_is_inf(DatumGetNumeric(measured)))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("measured value must be a finite number: %s", num_str(measured))));
+				 errmsg("measured value must be a finite number: %s", dnum_str(measured))));
 
 	th = step_elements(tarr, "thresholds", &nt);
 	am = step_elements(aarr, "amounts", &na);
-	if (nt != na)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("thresholds and amounts must have the same length: %d thresholds, %d amounts",
-						nt, na),
-				 errhint("Each threshold pays the amount at the same position.")));
-
-	/* The order of the first two thresholds sets the direction; the rest must follow it. */
-	order = nt >= 2 ? num_cmp(th[1], th[0]) : (direction != 0 ? direction : 1);
-	if (order == 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("thresholds must be strictly ascending or strictly descending: element 2 (%s) equals element 1 (%s)",
-						num_str(th[1]), num_str(th[0]))));
-	if (direction != 0 && order != direction)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("thresholds are %s (element 1 = %s, element 2 = %s) but lower_is_better is %s",
-						order > 0 ? "ascending" : "descending", num_str(th[0]), num_str(th[1]),
-						direction < 0 ? "true" : "false"),
-				 errhint("When lower is better, list the thresholds from the highest (first level) to the lowest (best level).")));
-	for (i = 2; i < nt; i++)
-		if (num_cmp(th[i], th[i - 1]) != order)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("thresholds must be strictly %s, as elements 1 and 2 are: element %d (%s) is not %s element %d (%s)",
-							order > 0 ? "ascending" : "descending", i + 1, num_str(th[i]),
-							order > 0 ? "above" : "below", i, num_str(th[i - 1]))));
-
-	for (i = 0; i < na; i++)
-	{
-		if (num_cmp(am[i], NumericGetDatum(int64_to_numeric(0))) < 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("amounts element %d must not be negative: %s", i + 1, num_str(am[i]))));
-		if (i > 0 && num_cmp(am[i], am[i - 1]) < 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("amounts must not decrease from one level to the next: element %d (%s) is less than element %d (%s)",
-							i + 1, num_str(am[i]), i, num_str(am[i - 1])),
-					 errhint("A better level pays at least as much as the level before it.")));
-	}
+	c = exco_step_check((const uintptr_t *) th, nt, (const uintptr_t *) am, na, (uintptr_t) zero,
+						direction, step_cmp, NULL);
+	step_problem(c, th, am, nt, na, direction);
 
 	/* The highest level reached pays. */
-	for (i = nt - 1; i >= 0; i--)
-		if (num_cmp(measured, th[i]) * order >= 0)
-			return am[i];
-	return NumericGetDatum(int64_to_numeric(0));
+	level = exco_step_level((uintptr_t) measured, (const uintptr_t *) th, nt, c.order, step_cmp, NULL);
+	return level >= 0 ? am[level] : zero;
 }
 
 PG_FUNCTION_INFO_V1(step_amount);

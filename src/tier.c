@@ -1,27 +1,26 @@
 /*
- * tier.c — exco.tier, the CPTS size tier (DOMAIN.md §2), as a one-byte base type.
+ * tier.c — exco.tier, the CPTS size tier (doc/rules.md §2), as a one-byte base type.
  *
  * Text form: 1..4; input also accepts T1..T4 and "taille 1".."taille 4", case-insensitive,
  * surrounding blanks ignored. Binary form: a format-version byte, then the tier byte.
  * The text and binary forms depend on the literal alone.
  */
 #include "exco.h"
-
-#include <ctype.h>
+#include "numeric_util.h"
+#include "tier_core.h"
 
 #include "catalog/pg_type_d.h"
 #include "common/hashfn.h"
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
 #include "utils/rangetypes.h"
 #include "utils/typcache.h"
 
 PG_MODULE_MAGIC;
 
-#define TIER_SEND_VERSION 1
-
 /*
- * Population bounds (DOMAIN.md §2, literal reading of "entre … et …"):
+ * Population bounds (doc/rules.md §2, literal reading of "entre … et …"):
  * tier 1 = [0, 40 000), tier 2 = [40 000, 80 000), tier 3 = [80 000, 175 000],
  * tier 4 = (175 000, ∞).
  */
@@ -46,43 +45,12 @@ exco_tier_of_population(int64 population)
 	return 4;
 }
 
-/*
- * Parse a tier literal. Returns 0 when the literal is not a tier.
- */
-static Tier
-tier_parse(const char *str)
-{
-	const char *p = str;
-	const char *end;
-
-	while (isspace((unsigned char) *p))
-		p++;
-	end = p + strlen(p);
-	while (end > p && isspace((unsigned char) end[-1]))
-		end--;
-
-	if (end - p >= 6 && pg_strncasecmp(p, "taille", 6) == 0)
-	{
-		p += 6;
-		if (!isspace((unsigned char) *p))
-			return 0;
-		while (p < end && isspace((unsigned char) *p))
-			p++;
-	}
-	else if (end - p == 2 && (*p == 'T' || *p == 't'))
-		p++;
-
-	if (end - p == 1 && *p >= '0' + TIER_MIN && *p <= '0' + TIER_MAX)
-		return (Tier) (*p - '0');
-	return 0;
-}
-
 PG_FUNCTION_INFO_V1(tier_in);
 Datum
 tier_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
-	Tier		t = tier_parse(str);
+	Tier		t = (Tier) exco_tier_parse(str);
 
 	if (t == 0)
 	{
@@ -118,13 +86,13 @@ tier_recv(PG_FUNCTION_ARGS)
 	int			version = pq_getmsgbyte(buf);
 	int			t;
 
-	if (version != TIER_SEND_VERSION)
+	if (exco_tier_check_binary(version, TIER_MIN) == TIER_BINARY_BAD_VERSION)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("unsupported binary format version %d for type tier", version),
 				 errhint("This build of exco reads format version %d.", TIER_SEND_VERSION)));
 	t = pq_getmsgbyte(buf);
-	if (t < TIER_MIN || t > TIER_MAX)
+	if (exco_tier_check_binary(version, t) != TIER_BINARY_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid binary value for type tier: %d", t)));
@@ -195,7 +163,7 @@ tier_from_int4(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("tier out of range: %d", i),
-				 errhint("A tier is 1, 2, 3 or 4; to get the tier of a population, call exco.tier(population).")));
+				 errhint("A tier is 1, 2, 3 or 4; to get the tier of a population, call exco.tier_of(population).")));
 	PG_RETURN_TIER((Tier) i);
 }
 
@@ -206,12 +174,55 @@ tier_to_int4(PG_FUNCTION_ARGS)
 	PG_RETURN_INT32((int32) PG_GETARG_TIER(0));
 }
 
-/* exco.tier(population bigint): the tier of a CPTS territory's population. */
+/*
+ * exco.tier_of(population bigint) (and the deprecated exco.tier(bigint)): the tier of a CPTS
+ * territory's population.
+ */
 PG_FUNCTION_INFO_V1(tier_of_population);
 Datum
 tier_of_population(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_TIER(exco_tier_of_population(PG_GETARG_INT64(0)));
+}
+
+/* exco.tier_of(population integer): as bigint (an integer literal would be ambiguous). */
+PG_FUNCTION_INFO_V1(tier_of_population_int4);
+Datum
+tier_of_population_int4(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TIER(exco_tier_of_population((int64) PG_GETARG_INT32(0)));
+}
+
+/*
+ * exco.tier_of(population numeric): sum(bigint) is numeric. A population is a whole number of
+ * inhabitants, not negative; one beyond bigint is tier 4.
+ */
+PG_FUNCTION_INFO_V1(tier_of_population_numeric);
+Datum
+tier_of_population_numeric(PG_FUNCTION_ARGS)
+{
+	Numeric		n = PG_GETARG_NUMERIC(0);
+	Numeric		whole;
+
+	if (numeric_is_nan(n) || numeric_is_inf(n))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("population must be a finite number: %s", num_str(n))));
+	whole = DatumGetNumeric(DirectFunctionCall2(numeric_trunc, NumericGetDatum(n), Int32GetDatum(0)));
+	if (num_cmp(whole, n) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("population must be a whole number: %s", num_str(n)),
+				 errhint("A CPTS population is a number of inhabitants, the sum of its communes' populations.")));
+	if (num_sign(n) < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("population must not be negative: %s", num_str(n)),
+				 errhint("A CPTS population is the sum of its communes' populations.")));
+	if (num_cmp(n, int64_to_numeric(PG_INT64_MAX)) > 0)
+		PG_RETURN_TIER(TIER_MAX);
+	PG_RETURN_TIER(exco_tier_of_population(DatumGetInt64(DirectFunctionCall1(numeric_int8,
+																			 NumericGetDatum(n)))));
 }
 
 /* exco.tier_bounds(tier): the population range of a tier, as an int8range. */

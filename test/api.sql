@@ -2,7 +2,7 @@
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS exco;
 SET client_min_messages = warning;
-SELECT plan(38);
+SELECT plan(42);
 
 SELECT has_extension('exco', 'exco is installed');
 SELECT has_schema('exco');
@@ -10,11 +10,14 @@ SELECT ok(NOT extrelocatable, 'exco is not relocatable') FROM pg_extension WHERE
 
 -- exco.tier
 SELECT has_type('exco', 'tier', 'type exco.tier');
-SELECT has_function('exco', 'tier', ARRAY['bigint'], 'exco.tier(bigint)');
-SELECT function_returns('exco', 'tier', ARRAY['bigint'], 'exco.tier');
-SELECT function_lang_is('exco', 'tier', ARRAY['bigint'], 'c');
-SELECT volatility_is('exco', 'tier', ARRAY['bigint'], 'immutable');
-SELECT is_strict('exco', 'tier', ARRAY['bigint']);
+SELECT has_function('exco', 'tier_of', ARRAY['integer'], 'exco.tier_of(integer)');
+SELECT has_function('exco', 'tier_of', ARRAY['bigint'], 'exco.tier_of(bigint)');
+SELECT has_function('exco', 'tier_of', ARRAY['numeric'], 'exco.tier_of(numeric)');
+SELECT function_returns('exco', 'tier_of', ARRAY['numeric'], 'exco.tier');
+SELECT function_lang_is('exco', 'tier_of', ARRAY['numeric'], 'c');
+SELECT volatility_is('exco', 'tier_of', ARRAY['numeric'], 'immutable');
+SELECT is_strict('exco', 'tier_of', ARRAY['numeric']);
+SELECT has_function('exco', 'tier', ARRAY['bigint'], 'exco.tier(bigint), deprecated alias');
 SELECT has_function('exco', 'tier_bounds', ARRAY['exco.tier'], 'exco.tier_bounds(exco.tier)');
 SELECT function_returns('exco', 'tier_bounds', ARRAY['exco.tier'], 'int8range');
 SELECT has_cast('integer', 'exco.tier', 'cast integer -> exco.tier');
@@ -29,8 +32,10 @@ SELECT ok((SELECT oprcanhash AND oprcanmerge FROM pg_operator
           'exco.tier = HASHES and MERGES');
 SELECT throws_ok($$SELECT 'T5'::exco.tier$$, '22P02', 'invalid input syntax for type tier: "T5"',
                  'bad tier literal: 22P02 naming the literal');
-SELECT throws_ok($$SELECT exco.tier(-5)$$, '22023', 'population must not be negative: -5',
+SELECT throws_ok($$SELECT exco.tier_of(-5)$$, '22023', 'population must not be negative: -5',
                  'negative population: 22023 naming the value');
+SELECT throws_ok($$SELECT exco.tier_of(2.5)$$, '22023', 'population must be a whole number: 2.5',
+                 'fractional population: 22023 naming the value');
 SELECT throws_ok($$SELECT 9::exco.tier$$, '22003', NULL, 'integer out of range: 22003');
 
 -- exco.mission and deadlines

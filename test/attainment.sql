@@ -1,5 +1,5 @@
 -- pgTAP: indicator attainment, stepped indicators and the weighted-attainment aggregate:
--- signatures, markings, behaviour and SQLSTATEs (DOMAIN.md §4.5, SCALES.md).
+-- signatures, markings, behaviour and SQLSTATEs (doc/rules.md §4.5, doc/rules.md §8).
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS exco;
 SET client_min_messages = warning;
@@ -46,7 +46,7 @@ SELECT is_strict('exco', 'step_amount', ARRAY['numeric', 'numeric[]', 'numeric[]
 SELECT volatility_is('exco', 'step_amount', ARRAY['numeric', 'numeric[]', 'numeric[]', 'boolean'], 'immutable');
 SELECT is_strict('exco', 'step_amount', ARRAY['numeric', 'numeric[]', 'numeric[]', 'boolean']);
 
--- SCALES.md's examples: thresholds {219,100,50} (lower is better) and {69.70,72.40,75}.
+-- doc/rules.md §8's examples: thresholds {219,100,50} (lower is better) and {69.70,72.40,75}.
 SELECT results_eq(
   $$SELECT exco.step_amount(m, ARRAY[219, 100, 50], ARRAY[3000, 6000, 9000])
       FROM unnest(ARRAY[220, 219, 101, 100, 75, 51, 50]::numeric[]) WITH ORDINALITY AS u(m, o) ORDER BY o$$,

@@ -16,6 +16,9 @@ bash test/load-territory.sh
 echo "== building demo CPTS and contracts (as of $as_of)"
 psql_ -f test/scripts/demo-build.sql
 
+echo "== building demo structures, medical-assistant contracts and ETP programmes (as of $as_of)"
+psql_ -f test/scripts/demo-schemes.sql
+
 psql_ -f test/scripts/demo-report.sql
 
 echo

@@ -2,7 +2,7 @@
 -- PostgreSQL give.
 --   - deadline.c: inline calendar arithmetic for signing dates in years 1..9999, PostgreSQL's
 --     j2date/date2j outside; compared with date + interval 'N months' (which clamps to the
---     month's end, as DOMAIN.md §3 wants) on every day from 4713 BC to 10100 AD, both paths.
+--     month's end, as doc/rules.md §3 wants) on every day from 4713 BC to 10100 AD, both paths.
 --   - attainment.c: integer fast path of exco.attainment and of the aggregate's final
 --     function; compared with the exact numeric formula of ratio_round,
 --     trim_scale(div(2·num·1e20 + den, 2·den) · 1e-20), text and binary forms.

@@ -1,4 +1,4 @@
--- exco.tier: the CPTS size tier (DOMAIN.md §2), a one-byte base type written 1..4.
+-- exco.tier: the CPTS size tier (doc/rules.md §2), a one-byte base type written 1..4.
 -- All functions here are IMMUTABLE STRICT PARALLEL SAFE: they depend on their arguments only.
 
 CREATE TYPE exco.tier;
@@ -106,11 +106,26 @@ COMMENT ON FUNCTION exco.tier_to_int4(exco.tier) IS 'cast exco.tier -> integer: 
 CREATE CAST (integer AS exco.tier) WITH FUNCTION exco.tier_from_int4(integer);
 CREATE CAST (exco.tier AS integer) WITH FUNCTION exco.tier_to_int4(exco.tier);
 
--- The tier of a population, and the population range of a tier.
+-- The tier of a population, and the population range of a tier. exco.tier_of takes integer,
+-- bigint and numeric (sum(bigint) is numeric); with bigint and numeric alone an integer literal
+-- would match both and be ambiguous.
+CREATE FUNCTION exco.tier_of(population integer) RETURNS exco.tier
+  AS 'MODULE_PATHNAME', 'tier_of_population_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION exco.tier_of(integer) IS
+  'size tier of a CPTS territory of this population: 1 below 40 000, 2 below 80 000, 3 up to 175 000, 4 above (doc/rules.md §2); negative -> 22023';
+CREATE FUNCTION exco.tier_of(population bigint) RETURNS exco.tier
+  AS 'MODULE_PATHNAME', 'tier_of_population' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION exco.tier_of(bigint) IS
+  'size tier of a CPTS territory of this population: 1 below 40 000, 2 below 80 000, 3 up to 175 000, 4 above (doc/rules.md §2); negative -> 22023';
+CREATE FUNCTION exco.tier_of(population numeric) RETURNS exco.tier
+  AS 'MODULE_PATHNAME', 'tier_of_population_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION exco.tier_of(numeric) IS
+  'size tier of a CPTS territory of this population, e.g. exco.tier_of(sum(population)): as exco.tier_of(bigint); a population that is negative, not whole or not finite -> 22023';
+-- Deprecated alias, kept for 0.2.0 only.
 CREATE FUNCTION exco.tier(population bigint) RETURNS exco.tier
   AS 'MODULE_PATHNAME', 'tier_of_population' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION exco.tier(bigint) IS
-  'size tier of a CPTS territory of this population: 1 below 40 000, 2 below 80 000, 3 up to 175 000, 4 above (DOMAIN.md §2); negative -> 22023';
+  'deprecated since 0.2.0, removed in the next release: use exco.tier_of(population), which cannot be read as a cast to exco.tier';
 CREATE FUNCTION exco.tier_bounds(exco.tier) RETURNS int8range
   AS 'MODULE_PATHNAME', 'tier_bounds' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION exco.tier_bounds(exco.tier) IS

@@ -1,4 +1,4 @@
--- exco.mission: the financing lines of a CPTS contract (DOMAIN.md §3), and their deadlines.
+-- exco.mission: the financing lines of a CPTS contract (doc/rules.md §3), and their deadlines.
 
 CREATE TYPE exco.mission AS ENUM (
   'fonctionnement', 'acces_soins', 'parcours', 'prevention',

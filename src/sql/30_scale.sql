@@ -1,4 +1,4 @@
--- Financing scales (barèmes) as versioned data: SCALES.md, DOMAIN.md §4.
+-- Financing scales (barèmes) as versioned data: doc/rules.md §4, §8.
 -- Tables only here; the shipped rows and the C functions that read them follow in this file's
 -- later sections and in 35_payment.sql.
 
@@ -41,7 +41,7 @@ COMMENT ON COLUMN exco.scale_amount.provenance IS
   'how sure the figure is: confirmed, or reconstructed from published totals';
 
 -- ---------------------------------------------------------------------------------------------
--- Shipped scales (SCALES.md). Every row carries its provenance: "confirmed" (a published total,
+-- Shipped scales (doc/rules.md §8). Every row carries its provenance: "confirmed" (a published total,
 -- or a split seen on a real contract) or "reconstructed from published totals" (the acces_soins
 -- fixed/variable split and the SNP envelope of 2019).
 
@@ -101,7 +101,7 @@ SELECT pg_catalog.pg_extension_config_dump('exco.scale_amount', $$WHERE NOT (
       AND line::pg_catalog.text OPERATOR(pg_catalog.<>) 'fonctionnement'))$$);
 
 -- ---------------------------------------------------------------------------------------------
--- Loading an amendment: exco.scale_sheet shows the scales in the layout of SCALES.md (one row per
+-- Loading an amendment: exco.scale_sheet shows the scales in the layout of doc/rules.md §8 (one row per
 -- scale, line and share, one column per tier) and takes INSERT and COPY in the same layout, so a
 -- whole amendment is one statement:
 --   \copy exco.scale_sheet FROM 'avenant.csv' WITH (FORMAT csv, HEADER)
@@ -116,7 +116,7 @@ FROM exco.scale s
 JOIN exco.scale_amount a USING (scale)
 GROUP BY s.scale, s.effective_from, s.complete, s.source, a.line, a.share;
 COMMENT ON VIEW exco.scale_sheet IS
-  'the scales in the layout of SCALES.md (one row per scale, line, share; one column per tier); INSERT or \copy into it to load an amendment: a new scale is created, an existing one gets its missing cells; an empty tier column is an unknown cell';
+  'the scales in the layout of doc/rules.md §8 (one row per scale, line, share; one column per tier); INSERT or \copy into it to load an amendment: a new scale is created, an existing one gets its missing cells; an empty tier column is an unknown cell';
 
 -- plpgsql trigger function: fired only by INSERT/COPY on the view, which never runs in a parallel
 -- worker; it cannot be called from a query at all ("trigger functions can only be called as

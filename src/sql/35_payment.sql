@@ -1,4 +1,4 @@
--- The payment schedule of a contract line (SCALES.md "Payment rules"), over the scales of
+-- The payment schedule of a contract line (doc/rules.md §8.3), over the scales of
 -- 30_scale.sql.
 --
 -- Written in C (src/payment.c): int64 cents for every amount and exact integer prorata, one scale

@@ -1,4 +1,4 @@
--- Indicator attainment (DOMAIN.md §4.5) and stepped indicators (SCALES.md, "Indicators in real
+-- Indicator attainment (doc/rules.md §4.5) and stepped indicators (doc/rules.md §8.4, "Indicators in real
 -- contracts"). Reference: doc/attainment.md.
 --
 -- exco.attainment and exco.step_amount are IMMUTABLE STRICT PARALLEL SAFE: they depend on
@@ -37,7 +37,7 @@ COMMENT ON FUNCTION exco.step_amount(numeric, numeric[], numeric[], boolean) IS
 -- only) and PARALLEL SAFE (the aggregate runs in partial mode in workers).
 --
 -- NOT STRICT: a NULL rate is a missing measure and counts as rate 0 with its weight
--- (DOMAIN.md §4.5), and the first call receives a NULL state.
+-- (doc/rules.md §4.5), and the first call receives a NULL state.
 CREATE FUNCTION exco.weighted_attainment_accum(internal, numeric, numeric) RETURNS internal
   AS 'MODULE_PATHNAME', 'attainment_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION exco.weighted_attainment_accum(internal, numeric, numeric) IS

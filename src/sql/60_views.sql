@@ -1,5 +1,5 @@
 -- Reports (doc/rules.md §2–§5, §8). src/upgrade/40_views.sql is a copy of this file (the upgrade
--- re-creates the reports; variable_due, unchanged since 0.1.0, is CREATE OR REPLACE'd for that).
+-- re-creates the reports; variable_due is CREATE OR REPLACE'd for that).
 --
 -- Each report is a set-returning function of its date,
 -- exco.<report>_at(as_of date), and the view exco.<report> is that function at current_date.
@@ -63,16 +63,27 @@ CREATE OR REPLACE FUNCTION exco.variable_due(line exco.mission, t exco.tier, sca
   SET search_path = pg_catalog, exco
 AS $$
 BEGIN
-  IF earned < 0 THEN
+  IF earned OPERATOR(pg_catalog.=) 'NaN'::pg_catalog.numeric
+     OR earned OPERATOR(pg_catalog.=) 'Infinity'::pg_catalog.numeric
+     OR earned OPERATOR(pg_catalog.=) '-Infinity'::pg_catalog.numeric THEN
+    RAISE EXCEPTION 'earned amount must be a finite number: %', earned
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  IF earned OPERATOR(pg_catalog.<) 0 THEN
     RAISE EXCEPTION 'earned amount must not be negative: %', earned
       USING ERRCODE = 'invalid_parameter_value',
             HINT = 'earned is the sum of the indicators'' amounts earned for the year.';
   END IF;
-  RETURN least(earned, (exco.scale_ceiling(line, t, scale)).variable);
+  IF line::pg_catalog.text OPERATOR(pg_catalog.=) 'fonctionnement' THEN
+    RAISE EXCEPTION 'line % has no variable share', line
+      USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'fonctionnement is paid in full as its fixed share; only the missions have a variable share.';
+  END IF;
+  RETURN LEAST(earned, (exco.scale_ceiling(line, t, scale)).variable);
 END
 $$;
 COMMENT ON FUNCTION exco.variable_due(exco.mission, exco.tier, text, numeric) IS
-  'variable money due for a mission and a contract year: the indicators'' earned amounts, capped by the variable ceiling of the line for the tier under the scale; 22023 for a negative amount or an unknown cell';
+  'variable money due for a mission and a contract year: the indicators'' earned amounts, capped by the variable ceiling of the line for the tier under the scale; 22023 for a negative or non-finite amount, a line without a variable share (fonctionnement) or an unknown cell';
 
 -- ---------------------------------------------------------------------------------------------
 -- What one indicator earned in one contract year, from its measure (doc/rules.md §4.5).

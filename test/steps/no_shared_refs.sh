@@ -6,9 +6,6 @@
 # definitions and constraint expressions of a database where exco was just created, and the
 # installed exco.so (its error hints). Every offending line is printed.
 # Runs inside the throwaway cluster of test/harness.sh (PG* environment set). Exit 1 on failure.
-#
-# Named *.sh.pending so that make test does not run it until every helper's files cite
-# doc/rules.md; the lead renames it to no_shared_refs.sh after the merge.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 

@@ -1,0 +1,1 @@
+../sql/76_startup_aid.sql

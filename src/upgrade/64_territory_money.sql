@@ -1,0 +1,1 @@
+../sql/78_territory_money.sql

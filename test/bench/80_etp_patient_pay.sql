@@ -1,0 +1,56 @@
+-- Benchmark etp_patient_pay: exco.etp_patient_pay(sessions, dropped_out) over BENCH_ROWS ETP
+-- patients, against the same rule (doc/rules.md §7.3, cases decided in doc/schemes.md) written
+--   sql_case  as a CASE                                      goal ratio <= 1.0
+--   plpgsql   as a PL/pgSQL function                         goal ratio <= 0.2
+-- Data: sessions uniform in 0..8, 15 % of patients dropped out, so every case occurs.
+
+SELECT bench.has_function('etp_patient_pay') AS has_etp \gset
+\if :has_etp
+
+\warn == etp_patient_pay: generating :rows patients
+SELECT setseed(0.7) \g /dev/null
+CREATE TABLE bench.etp AS
+  SELECT floor(random() * 9)::integer AS sessions, random() < 0.15 AS dropped_out
+    FROM generate_series(1, :rows);
+VACUUM (FREEZE, ANALYZE) bench.etp;
+SELECT pg_prewarm('bench.etp') \g /dev/null
+
+-- What a user would write without exco: same rule, same markings as exco.etp_patient_pay.
+CREATE FUNCTION bench.etp_patient_pay_plpgsql(sessions integer, dropped_out boolean) RETURNS numeric
+  LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+BEGIN
+  IF sessions < 0 THEN
+    RAISE EXCEPTION 'the number of ETP sessions of a patient must not be negative: %', sessions
+      USING ERRCODE = '22023';
+  ELSIF sessions = 0 THEN
+    RETURN 0.00;
+  ELSIF sessions > 4 THEN
+    RETURN 300.00;
+  ELSIF dropped_out AND sessions < 4 THEN
+    RETURN 100.00;
+  END IF;
+  RETURN 250.00;
+END $$;
+
+SELECT bench.check('etp_patient_pay sum',
+  (SELECT sum(exco.etp_patient_pay(sessions, dropped_out)) FROM bench.etp), 'sql_case',
+  (SELECT sum(CASE WHEN sessions = 0 THEN 0.00 WHEN sessions > 4 THEN 300.00
+                   WHEN dropped_out AND sessions < 4 THEN 100.00 ELSE 250.00 END) FROM bench.etp));
+
+\warn == etp_patient_pay: timing
+SELECT bench.time_queries(
+  ARRAY['etp_patient_pay/exco', 'etp_patient_pay/sql_case', 'etp_patient_pay/plpgsql'],
+  ARRAY[$q$SELECT sum(exco.etp_patient_pay(sessions, dropped_out)) FROM bench.etp$q$,
+        $q$SELECT sum(CASE WHEN sessions = 0 THEN 0.00 WHEN sessions > 4 THEN 300.00
+                           WHEN dropped_out AND sessions < 4 THEN 100.00 ELSE 250.00 END) FROM bench.etp$q$,
+        $q$SELECT sum(bench.etp_patient_pay_plpgsql(sessions, dropped_out)) FROM bench.etp$q$]);
+
+SELECT bench.compare('etp_patient_pay_vs_case', 'etp_patient_pay/exco', 'sql_case', 'etp_patient_pay/sql_case', 1.0);
+SELECT bench.compare('etp_patient_pay_vs_plpgsql', 'etp_patient_pay/exco', 'plpgsql', 'etp_patient_pay/plpgsql', 0.2);
+
+DROP TABLE bench.etp;
+
+\else
+SELECT bench.skip('etp_patient_pay_vs_case', 'exco.etp_patient_pay not installed');
+SELECT bench.skip('etp_patient_pay_vs_plpgsql', 'exco.etp_patient_pay not installed');
+\endif
