@@ -419,7 +419,7 @@ BEGIN ATOMIC
       FROM run JOIN exco.mission_status_at(as_of) ms ON ms.contract = run.id
      GROUP BY ms.contract
   ), per_cpts AS (
-    SELECT s.id, s.departement, exco.tier(s.population::bigint) AS tier, run.id AS contract,
+    SELECT s.id, s.departement, exco.tier_of(s.population) AS tier, run.id AS contract,
            exco.contract_ceiling_or_null(run.tier, run.scale, run.missions) AS ceiling,
            coalesce(due.known, 0) AS due_known, coalesce(due.unknown, 0) AS due_unknown,
            coalesce(late.late, 0) AS late
