@@ -231,6 +231,37 @@ COMMENT ON VIEW exco.mission_status IS
   'exco.mission_status_at(current_date): one row per contract mission: start and deployment deadlines, dates, status today (frozen on the last running day of a contract that no longer runs) and whether it is late';
 
 -- ---------------------------------------------------------------------------------------------
+-- mission → deadline status as one jsonb object, in one pass (C, src/report_statuses.c): the same
+-- object as jsonb_object_agg(mission, status) at a fraction of its cost. STABLE: the keys and
+-- values are enum labels (read from pg_enum, as enum_out, which is STABLE). Not STRICT: a NULL
+-- status is JSON null; a NULL mission raises 22004. PARALLEL SAFE (no state outside the call).
+CREATE FUNCTION exco.mission_status_object_step(internal, exco.mission, exco.deadline_status) RETURNS internal
+  AS 'MODULE_PATHNAME', 'report_status_object_step' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION exco.mission_status_object_step(internal, exco.mission, exco.deadline_status) IS
+  'transition function of the aggregate exco.mission_status_object';
+CREATE FUNCTION exco.mission_status_object_final(internal) RETURNS jsonb
+  AS 'MODULE_PATHNAME', 'report_status_object_final' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION exco.mission_status_object_final(internal) IS
+  'final function of the aggregate exco.mission_status_object';
+CREATE AGGREGATE exco.mission_status_object(exco.mission, exco.deadline_status) (
+  SFUNC = exco.mission_status_object_step, STYPE = internal,
+  FINALFUNC = exco.mission_status_object_final, PARALLEL = SAFE);
+COMMENT ON AGGREGATE exco.mission_status_object(exco.mission, exco.deadline_status) IS
+  'jsonb object mission → deadline status (NULL status: JSON null; last one wins for a mission given twice; no row: NULL), as jsonb_object_agg(mission, status) gives, in one pass';
+-- The late statuses of the same pairs; with the same transition function and arguments, a query
+-- calling both aggregates on the same inputs keeps one state for the two (each row's status is
+-- computed once). STABLE, PARALLEL SAFE as above.
+CREATE FUNCTION exco.late_status_count_final(internal) RETURNS bigint
+  AS 'MODULE_PATHNAME', 'report_status_late_final' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION exco.late_status_count_final(internal) IS
+  'final function of the aggregate exco.late_status_count';
+CREATE AGGREGATE exco.late_status_count(exco.mission, exco.deadline_status) (
+  SFUNC = exco.mission_status_object_step, STYPE = internal,
+  FINALFUNC = exco.late_status_count_final, PARALLEL = SAFE);
+COMMENT ON AGGREGATE exco.late_status_count(exco.mission, exco.deadline_status) IS
+  'how many of the statuses are late (start_overdue, started_late, deploy_overdue, deployed_late: exco.mission_status.late); 0 without rows';
+
+-- ---------------------------------------------------------------------------------------------
 -- One row per contract signed on or before as_of. yearly_ceiling is the same for every contract
 -- year (one scale per contract); late_missions counts the late statuses of status_on (see
 -- mission_status_at); regional_summary_at adds only the running contracts'.
@@ -240,10 +271,8 @@ COMMENT ON VIEW exco.mission_status IS
 -- (joined to cpts, region and departement by hash), and per contract one index range of
 -- contract_mission read once: each mission's deadline status is computed once (the rule of
 -- mission_status_at: status on least(as_of, ends_on - 1), NULL for dates the deadline rules
--- refuse) and both the jsonb and the late count come from it. The jsonb is written as text and
--- read once (jsonb_in): jsonb_object_agg builds a jsonb per pair and costs about twice as much.
--- The labels of exco.mission and exco.deadline_status are plain lower-case words, so quoting them
--- needs no escaping; a NULL status is JSON null, as jsonb_object_agg would give.
+-- refuse) and both the jsonb and the late count come from it. The jsonb comes from the
+-- aggregate exco.mission_status_object (jsonb_object_agg costs about three times as much).
 CREATE FUNCTION exco.contract_overview_at(as_of date)
   RETURNS TABLE (contract bigint, cpts_id bigint, cpts_name text, region text, region_name text,
                  cpam_departement text, cpam_departement_name text, seat_departement text,
@@ -264,13 +293,13 @@ BEGIN ATOMIC
   JOIN exco.cpts p ON p.id = c.cpts
   JOIN exco.region r ON r.code = c.region
   JOIN exco.departement d ON d.code = c.cpam_departement
-  -- full contract years elapsed on as_of (signed_on + n years <= as_of, month-end clamped)
-  CROSS JOIN LATERAL (SELECT n.n - CASE WHEN (c.signed_on + make_interval(years => n.n))::date > as_of THEN 1 ELSE 0 END AS elapsed
-                        FROM (SELECT (extract(year FROM as_of) - extract(year FROM c.signed_on))::integer AS n) n) y
+  -- full contract years elapsed on as_of (signed_on + n years <= as_of, month-end clamped);
+  -- date_part (float8) rather than extract (numeric): the same whole years, a third cheaper
+  CROSS JOIN LATERAL (SELECT n.n - CASE WHEN (c.signed_on + n.n * interval '1 year')::date > as_of THEN 1 ELSE 0 END AS elapsed
+                        FROM (SELECT date_part('year', as_of)::integer - date_part('year', c.signed_on)::integer AS n) n) y
   LEFT JOIN LATERAL (
-    SELECT ('{' || string_agg('"' || cm.mission::text || '":' || coalesce('"' || st.status::text || '"', 'null'), ',')
-            || '}')::jsonb AS statuses,
-           count(*) FILTER (WHERE st.status IN ('start_overdue', 'started_late', 'deploy_overdue', 'deployed_late')) AS late
+    SELECT exco.mission_status_object(cm.mission, st.status) AS statuses,
+           exco.late_status_count(cm.mission, st.status) AS late
       FROM exco.contract_mission cm
       CROSS JOIN LATERAL (SELECT CASE
           WHEN cm.started_on < c.signed_on OR (cm.deployed_on IS NOT NULL AND cm.started_on IS NULL)
