@@ -593,7 +593,7 @@ COMMENT ON COLUMN exco.regional_summary.region IS 'region code of the area (NULL
 COMMENT ON COLUMN exco.regional_summary.region_name IS 'its name';
 COMMENT ON COLUMN exco.regional_summary.area_departement IS 'département code of the area (level departement only)';
 COMMENT ON COLUMN exco.regional_summary.area_departement_name IS 'its name';
-COMMENT ON COLUMN exco.regional_summary.cpts IS 'CPTS whose seat lies in the area';
+COMMENT ON COLUMN exco.regional_summary.cpts IS 'CPTS whose seat lies in the area (the seat today; exco.contract_overview.seat_departement is the seat''s département when a contract was signed)';
 COMMENT ON COLUMN exco.regional_summary.tier_1 IS 'of which of tier 1 (by the population of their territory today)';
 COMMENT ON COLUMN exco.regional_summary.tier_2 IS 'of which of tier 2';
 COMMENT ON COLUMN exco.regional_summary.tier_3 IS 'of which of tier 3';
