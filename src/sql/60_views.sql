@@ -125,8 +125,12 @@ BEGIN ATOMIC
   FROM exco.indicator i
   JOIN exco.contract c ON c.id = i.contract
   JOIN exco.contract_mission cm ON cm.contract = i.contract AND cm.mission = i.mission
-  CROSS JOIN LATERAL (SELECT v.k, (c.signed_on + make_interval(years => v.k))::date AS ends_on
-                        FROM (VALUES (1), (2), (3), (4), (5)) AS v(k)) y
+  -- contract year k: from signed_on + (k - 1) years to ends_on = signed_on + k years (the
+  -- intervals written out: make_interval per indicator row and year cost a tenth of payments_at)
+  CROSS JOIN LATERAL (SELECT v.k, (c.signed_on + v.to_end)::date AS ends_on, (c.signed_on + v.to_begin)::date AS begins_on
+                        FROM (VALUES (1, interval '1 year', interval '0 years'), (2, interval '2 years', interval '1 year'),
+                                     (3, interval '3 years', interval '2 years'), (4, interval '4 years', interval '3 years'),
+                                     (5, interval '5 years', interval '4 years')) AS v(k, to_end, to_begin)) y
   LEFT JOIN exco.measure m ON m.indicator = i.id AND m.contract_year = y.k
   CROSS JOIN LATERAL (SELECT CASE
       WHEN m.value IS NULL THEN NULL
@@ -141,7 +145,7 @@ BEGIN ATOMIC
     END AS reason) q
   WHERE cm.started_on < y.ends_on
     AND (y.ends_on <= as_of
-         OR (m.value IS NOT NULL AND (c.signed_on + make_interval(years => y.k - 1))::date <= as_of));
+         OR (m.value IS NOT NULL AND y.begins_on <= as_of));
 END;
 COMMENT ON FUNCTION exco.indicator_result_at(date) IS
   'exco.indicator_result as of a date: per indicator and contract year (years the mission had started in, once over on the date, or begun and measured), the measure, rate and euros earned; NULL with unknown_reason for a row the rules cannot read';
@@ -337,16 +341,45 @@ BEGIN ATOMIC
     SELECT c.id, c.signed_on, c.ends_on, c.tier, c.scale, cm.mission, cm.started_on
       FROM exco.contract c JOIN exco.contract_mission cm ON cm.contract = c.id
      WHERE c.signed_on <= as_of
+  ), earned AS (
+    -- per contract mission, the euros earned in each contract year 1..5 (NULL: no indicator row
+    -- that year, or one the rules cannot read: as exco.mission_variable_at's earned) and the
+    -- mission's variable ceiling, computed once here (a column of this aggregate, not an
+    -- expression repeated in each year's rate); one aggregation of exco.indicator_result_at
+    SELECT r.contract, r.mission, exco.variable_ceiling_or_null(r.mission, c.tier, c.scale) AS ceiling,
+           CASE WHEN count(*) FILTER (WHERE r.contract_year = 1) > 0
+                 AND count(r.unknown_reason) FILTER (WHERE r.contract_year = 1) = 0
+                THEN sum(r.earned) FILTER (WHERE r.contract_year = 1) END AS e1,
+           CASE WHEN count(*) FILTER (WHERE r.contract_year = 2) > 0
+                 AND count(r.unknown_reason) FILTER (WHERE r.contract_year = 2) = 0
+                THEN sum(r.earned) FILTER (WHERE r.contract_year = 2) END AS e2,
+           CASE WHEN count(*) FILTER (WHERE r.contract_year = 3) > 0
+                 AND count(r.unknown_reason) FILTER (WHERE r.contract_year = 3) = 0
+                THEN sum(r.earned) FILTER (WHERE r.contract_year = 3) END AS e3,
+           CASE WHEN count(*) FILTER (WHERE r.contract_year = 4) > 0
+                 AND count(r.unknown_reason) FILTER (WHERE r.contract_year = 4) = 0
+                THEN sum(r.earned) FILTER (WHERE r.contract_year = 4) END AS e4,
+           CASE WHEN count(*) FILTER (WHERE r.contract_year = 5) > 0
+                 AND count(r.unknown_reason) FILTER (WHERE r.contract_year = 5) = 0
+                THEN sum(r.earned) FILTER (WHERE r.contract_year = 5) END AS e5
+      FROM exco.indicator_result_at(as_of) r
+      JOIN exco.contract c ON c.id = r.contract
+     GROUP BY r.contract, r.mission, c.tier, c.scale
   ), rates AS (
-    SELECT mv.contract, mv.mission,
-           ARRAY[max(mv.rate) FILTER (WHERE mv.contract_year = 1), max(mv.rate) FILTER (WHERE mv.contract_year = 2),
-                 max(mv.rate) FILTER (WHERE mv.contract_year = 3), max(mv.rate) FILTER (WHERE mv.contract_year = 4),
-                 max(mv.rate) FILTER (WHERE mv.contract_year = 5)] AS rates
-      FROM (SELECT v.contract, v.mission, v.contract_year,
-                   CASE WHEN v.variable_ceiling > 0 THEN round(v.variable_due / v.variable_ceiling, 20)
-                        WHEN v.variable_ceiling = 0 AND v.variable_due IS NOT NULL THEN 0 END AS rate
-              FROM exco.mission_variable_at(as_of) v) mv
-     GROUP BY mv.contract, mv.mission
+    -- rate of a year = variable due / variable ceiling (variable due = earned capped by the
+    -- ceiling, NULL when either is unknown; exco.mission_variable_at), 0 for a ceiling of 0
+    SELECT e.contract, e.mission,
+           ARRAY[CASE WHEN e.ceiling > 0 AND e.e1 IS NOT NULL THEN round(least(e.e1, e.ceiling) / e.ceiling, 20)
+                      WHEN e.ceiling = 0 AND e.e1 IS NOT NULL THEN 0 END,
+                 CASE WHEN e.ceiling > 0 AND e.e2 IS NOT NULL THEN round(least(e.e2, e.ceiling) / e.ceiling, 20)
+                      WHEN e.ceiling = 0 AND e.e2 IS NOT NULL THEN 0 END,
+                 CASE WHEN e.ceiling > 0 AND e.e3 IS NOT NULL THEN round(least(e.e3, e.ceiling) / e.ceiling, 20)
+                      WHEN e.ceiling = 0 AND e.e3 IS NOT NULL THEN 0 END,
+                 CASE WHEN e.ceiling > 0 AND e.e4 IS NOT NULL THEN round(least(e.e4, e.ceiling) / e.ceiling, 20)
+                      WHEN e.ceiling = 0 AND e.e4 IS NOT NULL THEN 0 END,
+                 CASE WHEN e.ceiling > 0 AND e.e5 IS NOT NULL THEN round(least(e.e5, e.ceiling) / e.ceiling, 20)
+                      WHEN e.ceiling = 0 AND e.e5 IS NOT NULL THEN 0 END] AS rates
+      FROM earned e
   )
   SELECT l.contract, l.line, s.contract_year, s.due_on, s.kind, s.amount, g.reason
   FROM line l
