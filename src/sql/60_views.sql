@@ -276,7 +276,7 @@ COMMENT ON AGGREGATE exco.late_status_count(exco.mission, exco.deadline_status) 
 -- contract_mission read once: each mission's deadline status is computed once (the rule of
 -- mission_status_at: status on least(as_of, ends_on - 1), NULL for dates the deadline rules
 -- refuse) and both the jsonb and the late count come from it. The jsonb comes from the
--- aggregate exco.mission_status_object (jsonb_object_agg costs about three times as much).
+-- aggregate exco.mission_status_object (jsonb_object_agg took half of the report's time).
 CREATE FUNCTION exco.contract_overview_at(as_of date)
   RETURNS TABLE (contract bigint, cpts_id bigint, cpts_name text, region text, region_name text,
                  cpam_departement text, cpam_departement_name text, seat_departement text,
