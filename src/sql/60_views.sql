@@ -27,7 +27,8 @@
 -- postgres_fdw shard sees plain SQL. A SET search_path clause would forbid the inlining. STABLE:
 -- they read tables (and as_of is an argument, not current_date); the planner never inlines a
 -- VOLATILE one. PARALLEL SAFE: read only. Not STRICT: the planner never inlines a STRICT
--- set-returning function, and region is NULL for the whole country; a NULL as_of gives no rows.
+-- set-returning function, and region is NULL for the whole country; a NULL as_of gives no rows
+-- (regional_summary_at: every area's row, with nothing running, as before any contract).
 
 -- ---------------------------------------------------------------------------------------------
 -- Scale look-ups that never raise (C, src/report.c: the per-call-site scale cache of exco.ceiling,
