@@ -10,6 +10,7 @@
  */
 #include "attainment.h"
 
+#include "lib/stringinfo.h"
 #include "port/pg_bswap.h"
 #include "utils/builtins.h"
 
@@ -29,7 +30,7 @@ typedef struct AttainmentState
 	Numeric		slow_w;			/* exact remainder of Σ weight, NULL when none */
 } AttainmentState;
 
-#define ATTAINMENT_SERIAL_VERSION 1
+#define ATTAINMENT_SERIAL_VERSION 2
 
 /* acc (in cxt) + add, exact; acc may be NULL. */
 static Numeric
@@ -191,10 +192,13 @@ attainment_combine(PG_FUNCTION_ARGS)
 }
 
 /*
- * The serialized state: a version byte, Σ rate × weight and Σ weight as two big-endian int64
- * halves each, then each exact remainder as a 4-byte big-endian length (0: none) and the
- * numeric's bytes. Written and read in place, with no intermediate buffer: with 100 000 groups,
- * a parallel plan serializes and deserializes one state per group and worker.
+ * The serialized state, the same bytes on every architecture (a state may be written by one
+ * server and read by another): a version byte (2), Σ rate × weight and Σ weight as two big-endian
+ * int64 halves each, then each exact remainder as a 4-byte big-endian length (0: none) and the
+ * numeric in its binary send format (numeric_send: count, weight, sign, scale and base-10000
+ * digits as big-endian 16-bit integers; never numeric's in-memory bytes). Version 1 (0.1.0, only
+ * ever read by the server that wrote it within one query) copied the in-memory bytes; a state of
+ * another version is refused.
  */
 #define ATTAINMENT_SERIAL_FIXED (1 + 4 * 8)
 
@@ -221,22 +225,32 @@ read_int128(const char *p, int128 *v)
 	return p + 16;
 }
 
-static char *
-put_numeric(char *p, Numeric n)
+/* n in numeric's send format, NULL for none. */
+static bytea *
+numeric_portable(Numeric n)
 {
-	uint32		size = n == NULL ? 0 : VARSIZE(n);
+	if (n == NULL)
+		return NULL;
+	return DatumGetByteaPP(DirectFunctionCall1(numeric_send, NumericGetDatum(n)));
+}
+
+static char *
+put_numeric(char *p, bytea *sent)
+{
+	uint32		size = sent == NULL ? 0 : VARSIZE_ANY_EXHDR(sent);
 	uint32		nsize = pg_hton32(size);
 
 	memcpy(p, &nsize, 4);
 	if (size > 0)
-		memcpy(p + 4, n, size);
+		memcpy(p + 4, VARDATA_ANY(sent), size);
 	return p + 4 + size;
 }
 
 static const char *
-read_numeric(const char *p, const char *end, MemoryContext cxt, Numeric *out)
+read_numeric(const char *p, const char *end, Numeric *out)
 {
 	uint32		size;
+	StringInfoData buf;
 
 	if (end - p < 4)
 		elog(ERROR, "invalid serialized weighted_attainment state");
@@ -248,10 +262,17 @@ read_numeric(const char *p, const char *end, MemoryContext cxt, Numeric *out)
 		*out = NULL;
 		return p;
 	}
-	if (size < VARHDRSZ + sizeof(uint16) || size > (uint32) (end - p))
+	if (size > (uint32) (end - p))
 		elog(ERROR, "invalid serialized weighted_attainment state");
-	*out = (Numeric) MemoryContextAlloc(cxt, size);
-	memcpy(*out, p, size);
+	/* read only: numeric_recv reads buf.len bytes from the cursor, no terminator needed */
+	buf.data = (char *) p;
+	buf.len = (int) size;
+	buf.maxlen = (int) size;
+	buf.cursor = 0;
+	*out = DatumGetNumeric(DirectFunctionCall3(numeric_recv, PointerGetDatum(&buf),
+											   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1)));
+	if (buf.cursor != buf.len)
+		elog(ERROR, "invalid serialized weighted_attainment state");
 	return p + size;
 }
 
@@ -260,6 +281,8 @@ Datum
 attainment_serialize(PG_FUNCTION_ARGS)
 {
 	AttainmentState *state;
+	bytea	   *slow_rw;
+	bytea	   *slow_w;
 	bytea	   *result;
 	Size		len;
 	char	   *p;
@@ -268,17 +291,18 @@ attainment_serialize(PG_FUNCTION_ARGS)
 		elog(ERROR, "attainment_serialize called in non-aggregate context");
 	state = (AttainmentState *) PG_GETARG_POINTER(0);
 
+	slow_rw = numeric_portable(state->slow_rw);
+	slow_w = numeric_portable(state->slow_w);
 	len = ATTAINMENT_SERIAL_FIXED + 4 + 4 +
-		(state->slow_rw ? VARSIZE(state->slow_rw) : 0) +
-		(state->slow_w ? VARSIZE(state->slow_w) : 0);
+		(slow_rw ? VARSIZE_ANY_EXHDR(slow_rw) : 0) + (slow_w ? VARSIZE_ANY_EXHDR(slow_w) : 0);
 	result = (bytea *) palloc(VARHDRSZ + len);
 	SET_VARSIZE(result, VARHDRSZ + len);
 	p = VARDATA(result);
 	*p++ = ATTAINMENT_SERIAL_VERSION;
 	p = put_int128(p, state->rw);
 	p = put_int128(p, state->w);
-	p = put_numeric(p, state->slow_rw);
-	p = put_numeric(p, state->slow_w);
+	p = put_numeric(p, slow_rw);
+	p = put_numeric(p, slow_w);
 	Assert(p == VARDATA(result) + len);
 	PG_RETURN_BYTEA_P(result);
 }
@@ -311,8 +335,8 @@ attainment_deserialize(PG_FUNCTION_ARGS)
 	state = (AttainmentState *) palloc0(sizeof(AttainmentState));
 	p = read_int128(p, &state->rw);
 	p = read_int128(p, &state->w);
-	p = read_numeric(p, end, CurrentMemoryContext, &state->slow_rw);
-	p = read_numeric(p, end, CurrentMemoryContext, &state->slow_w);
+	p = read_numeric(p, end, &state->slow_rw);
+	p = read_numeric(p, end, &state->slow_w);
 	if (p != end)
 		elog(ERROR, "invalid serialized weighted_attainment state");
 	PG_RETURN_POINTER(state);

@@ -8,65 +8,46 @@
  *
  * so that exco.weighted_mean(sum(exco.weighted_rate(r, w)), sum(w)) = exco.weighted_attainment(r, w)
  * exactly: weighted_rate raises the aggregate's errors for the same rows (same SQLSTATEs, same
- * messages), numeric sums are exact, and weighted_mean rounds the exact quotient the way the
- * aggregate's final function does (half up at 20 decimals, trailing zeros trimmed).
+ * messages), numeric sums are exact, and weighted_mean rounds the exact quotient with the
+ * aggregate's own ratio_round() (attainment.h).
  */
 #include "exco.h"
+#include "attainment.h"
 
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 #include "utils/numeric.h"
 
-#define NUM(d)		DatumGetNumeric(d)
-#define CMP(a, b)	DatumGetInt32(DirectFunctionCall2(numeric_cmp, (a), (b)))
-
-static const char *
-num_text(Datum n)
-{
-	return DatumGetCString(DirectFunctionCall1(numeric_out, n));
-}
-
-static Datum
-num_const(const char *s)
-{
-	return DirectFunctionCall3(numeric_in, CStringGetDatum(s), ObjectIdGetDatum(InvalidOid),
-							   Int32GetDatum(-1));
-}
-
 static bool
-num_finite(Datum n)
+num_finite(Numeric n)
 {
-	return !numeric_is_nan(NUM(n)) && !numeric_is_inf(NUM(n));
+	return !numeric_is_nan(n) && !numeric_is_inf(n);
 }
 
 /* The checks of exco.weighted_attainment's transition function, in its order: weight, rate. */
 static void
-check_weight(Datum w, bool isnull)
+check_weight(Numeric w, bool isnull)
 {
 	if (isnull)
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("indicator weight must not be NULL"),
 				 errhint("Give every indicator a weight; a weight of 0 leaves it out of the mean.")));
-	if (!num_finite(w))
+	num_check_finite(w, "indicator weight");
+	if (num_sign(w) < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("indicator weight must be a finite number: %s", num_text(w))));
-	if (CMP(w, NumericGetDatum(int64_to_numeric(0))) < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("indicator weight must not be negative: %s", num_text(w)),
+				 errmsg("indicator weight must not be negative: %s", num_str(w)),
 				 errhint("Weights need not sum to 1, but each must be 0 or more.")));
 }
 
 static void
-check_rate(Datum r)
+check_rate(Numeric r)
 {
-	if (numeric_is_nan(NUM(r)) || CMP(r, NumericGetDatum(int64_to_numeric(0))) < 0 ||
-		CMP(r, NumericGetDatum(int64_to_numeric(1))) > 0)
+	if (numeric_is_nan(r) || num_sign(r) < 0 || num_cmp(r, int64_to_numeric(1)) > 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("attainment rate must be between 0 and 1: %s", num_text(r)),
+				 errmsg("attainment rate must be between 0 and 1: %s", num_str(r)),
 				 errhint("Compute rates with exco.attainment(), which clamps them to [0, 1].")));
 }
 
@@ -75,31 +56,13 @@ PG_FUNCTION_INFO_V1(weighted_rate);
 Datum
 weighted_rate(PG_FUNCTION_ARGS)
 {
-	Datum		w = PG_ARGISNULL(1) ? (Datum) 0 : PG_GETARG_DATUM(1);
+	Numeric		w = PG_ARGISNULL(1) ? NULL : PG_GETARG_NUMERIC(1);
 
 	check_weight(w, PG_ARGISNULL(1));
 	if (PG_ARGISNULL(0))		/* a missing measure is rate 0 (doc/rules.md §4.5) */
 		PG_RETURN_NUMERIC(int64_to_numeric(0));
-	check_rate(PG_GETARG_DATUM(0));
-	PG_RETURN_DATUM(DirectFunctionCall2(numeric_mul, PG_GETARG_DATUM(0), w));
-}
-
-/*
- * a / b rounded half up to 20 decimal places, trailing zeros trimmed; a >= 0, b > 0. In integers,
- * as the aggregate's final function: q = floor((2·a·1e20 + b) / (2·b)), mean = q · 1e-20.
- */
-static Datum
-mean_round(Datum a, Datum b)
-{
-	Datum		two = NumericGetDatum(int64_to_numeric(2));
-	Datum		e20 = num_const("100000000000000000000");
-	Datum		a2 = DirectFunctionCall2(numeric_mul, DirectFunctionCall2(numeric_mul, a, two), e20);
-	Datum		q;
-
-	q = DirectFunctionCall2(numeric_div_trunc, DirectFunctionCall2(numeric_add, a2, b),
-							DirectFunctionCall2(numeric_mul, b, two));
-	return DirectFunctionCall1(numeric_trim_scale, DirectFunctionCall2(numeric_mul, q,
-																		 num_const("0.00000000000000000001")));
+	check_rate(PG_GETARG_NUMERIC(0));
+	PG_RETURN_NUMERIC(num_mul(PG_GETARG_NUMERIC(0), w));
 }
 
 /* exco.weighted_mean(sum_rate_weight, sum_weight): STRICT (sums over no rows are NULL). */
@@ -107,25 +70,24 @@ PG_FUNCTION_INFO_V1(weighted_mean);
 Datum
 weighted_mean(PG_FUNCTION_ARGS)
 {
-	Datum		rw = PG_GETARG_DATUM(0);
-	Datum		w = PG_GETARG_DATUM(1);
-	Datum		zero = NumericGetDatum(int64_to_numeric(0));
+	Numeric		rw = PG_GETARG_NUMERIC(0);
+	Numeric		w = PG_GETARG_NUMERIC(1);
 
-	if (!num_finite(w) || CMP(w, zero) < 0)
+	if (!num_finite(w) || num_sign(w) < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("sum of the weights must be a finite number, 0 or more: %s", num_text(w)),
+				 errmsg("sum of the weights must be a finite number, 0 or more: %s", num_str(w)),
 				 errhint("Pass sum(weight) over the rows whose exco.weighted_rate(rate, weight) are summed.")));
-	if (CMP(w, zero) == 0)
+	if (num_sign(w) == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_DIVISION_BY_ZERO),
 				 errmsg("total weight of the indicators is zero"),
 				 errhint("A mission's attainment is the weighted mean of its indicators' rates: give at least one indicator a positive weight.")));
-	if (!num_finite(rw) || CMP(rw, zero) < 0 || CMP(rw, w) > 0)
+	if (!num_finite(rw) || num_sign(rw) < 0 || num_cmp(rw, w) > 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("sum of rate × weight must be between 0 and the sum of the weights %s: %s",
-						num_text(w), num_text(rw)),
+						num_str(w), num_str(rw)),
 				 errhint("Pass sum(exco.weighted_rate(rate, weight)): each rate is in [0, 1], so the sum cannot exceed sum(weight).")));
-	PG_RETURN_DATUM(mean_round(rw, w));
+	PG_RETURN_NUMERIC(ratio_round(rw, w));
 }

@@ -4,8 +4,8 @@
 
 -- Tiers (doc/rules.md §2) per region: GROUP BY the partition key and an IMMUTABLE exco function.
 CREATE VIEW :sch.q_tiers AS
-SELECT region, exco.tier(population) AS tier, count(*) AS contracts
-FROM :sch.contract GROUP BY region, exco.tier(population);
+SELECT region, exco.tier_of(population) AS tier, count(*) AS contracts
+FROM :sch.contract GROUP BY region, exco.tier_of(population);
 
 -- Deadline statuses (doc/rules.md §3) on a fixed date: a join on (region, contract) stays on one
 -- shard, the IMMUTABLE deadline_status with a constant date is shipped.
@@ -37,10 +37,10 @@ SELECT region, departement, sum(contracts)::bigint AS contracts,
        sum(sum_rate_weight) AS sum_rate_weight, sum(sum_weight) AS sum_weight
 FROM (
   SELECT region, departement, count(*) AS contracts,
-         count(*) FILTER (WHERE exco.tier(population) OPERATOR(exco.=) '1') AS tier_1,
-         count(*) FILTER (WHERE exco.tier(population) OPERATOR(exco.=) '2') AS tier_2,
-         count(*) FILTER (WHERE exco.tier(population) OPERATOR(exco.=) '3') AS tier_3,
-         count(*) FILTER (WHERE exco.tier(population) OPERATOR(exco.=) '4') AS tier_4,
+         count(*) FILTER (WHERE exco.tier_of(population) OPERATOR(exco.=) '1') AS tier_1,
+         count(*) FILTER (WHERE exco.tier_of(population) OPERATOR(exco.=) '2') AS tier_2,
+         count(*) FILTER (WHERE exco.tier_of(population) OPERATOR(exco.=) '3') AS tier_3,
+         count(*) FILTER (WHERE exco.tier_of(population) OPERATOR(exco.=) '4') AS tier_4,
          sum(population) AS population, 0 AS missions, 0 AS late_missions, 0 AS measures,
          0 AS missing_measures, NULL::numeric AS sum_rate_weight, NULL::numeric AS sum_weight
   FROM :sch.contract WHERE signed_on <= date '2024-06-30' GROUP BY region, departement
@@ -83,13 +83,13 @@ FROM d;
 -- may not hold as the coordinator does) is never shipped: every contract row travels. The yearly
 -- fonctionnement ceiling of the contracts under aci-cpts-2019 (doc/rules.md §8.1).
 CREATE VIEW :sch.q_ceiling AS
-SELECT region, sum((exco.scale_ceiling('fonctionnement', exco.tier(population), 'aci-cpts-2019')).total) AS fonctionnement
+SELECT region, sum((exco.scale_ceiling('fonctionnement', exco.tier_of(population), 'aci-cpts-2019')).total) AS fonctionnement
 FROM :sch.contract GROUP BY region;
 -- The rewrite: count per region and tier on the shards, apply the ceiling on the coordinator.
 CREATE VIEW :sch.q_ceiling_rewrite AS
 SELECT region, sum(n * (exco.scale_ceiling('fonctionnement', tier, 'aci-cpts-2019')).total) AS fonctionnement
-FROM (SELECT region, exco.tier(population) AS tier, count(*) AS n
-      FROM :sch.contract GROUP BY region, exco.tier(population)) s
+FROM (SELECT region, exco.tier_of(population) AS tier, count(*) AS n
+      FROM :sch.contract GROUP BY region, exco.tier_of(population)) s
 GROUP BY region;
 
 -- Known non-pushdown 2: current_date is STABLE: the statuses are computed on the coordinator.

@@ -51,4 +51,15 @@ if ! "$regress" --use-existing --dbname="$db" --inputdir=test/fdw --outputdir="$
   say "FAIL: test/fdw/sql/fdw.sql differs from test/fdw/expected/fdw.out"
   exit 1
 fi
-say "OK ($(( $(date +%s) - t0 )) s)"
+# Stop and remove the shards now, and make sure nothing is left: no server answers on their ports,
+# no directory remains, and pg_lsclusters knows none of them (they were never registered).
+work=$FDW_WORK
+fdw_stop_shards
+for p in "${FDW_PORTS[@]}"; do
+  if pg_isready -q -h 127.0.0.1 -p "$p"; then say "FAIL: a server still answers on port $p"; exit 1; fi
+done
+[ ! -e "$work" ] || { say "FAIL: $work was not removed"; exit 1; }
+if command -v pg_lsclusters >/dev/null && pg_lsclusters -h | grep -q -- "$work"; then
+  say "FAIL: pg_lsclusters lists a shard of $work"; exit 1
+fi
+say "OK, shards stopped and removed ($(( $(date +%s) - t0 )) s)"

@@ -10,5 +10,10 @@ CREATE SCHEMA fed;
 SELECT format('CREATE TABLE fed.%I PARTITION OF fed.%I FOR VALUES IN (%L)', t || '_r' || r, t, r)
 FROM unnest(ARRAY[:regions]) AS r, unnest('{contract,mission,measure}'::text[]) AS t
 ORDER BY r, t \gexec
+-- Statistics of the tier of each contract partition's populations (4 values), so that the
+-- coordinator's remote estimates see 4 groups per region, not one per population, and ship the
+-- GROUP BY region, exco.tier_of(population).
+SELECT format('CREATE STATISTICS fed.%I ON (exco.tier_of(population)) FROM fed.%I', 'contract_r' || r || '_tier', 'contract_r' || r)
+FROM unnest(ARRAY[:regions]) AS r ORDER BY r \gexec
 \ir data.sql
 ANALYZE;

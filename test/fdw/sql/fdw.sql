@@ -101,7 +101,8 @@ ORDER BY level, region;
 
 -- ============================================================ not shipped 1: a STABLE function
 -- exco.scale_ceiling is computed here for every contract: the 222 + 222 contract rows of the two
--- regions travel (ids 5, 23, ... 3 983 and 15, 33, ... 3 993), all 4 000 for the whole query. The rewrite ships the count per tier and applies the ceiling here.
+-- regions travel (ids 5, 23, ... 3 983 and 15, 33, ... 3 993), all 4 000 for the whole query. The
+-- rewrite ships the count per region and tier (18 × 4 = 72 rows) and applies the ceiling here.
 EXPLAIN (VERBOSE, COSTS OFF) SELECT * FROM fed.q_ceiling WHERE region IN ('11', '84');
 EXPLAIN (VERBOSE, COSTS OFF) SELECT * FROM fed.q_ceiling_rewrite WHERE region IN ('11', '84');
 SELECT pg_temp.rows_fetched('SELECT * FROM fed.q_ceiling') AS rows_fetched,
