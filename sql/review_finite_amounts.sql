@@ -1,4 +1,6 @@
--- An indicator's weight and amount are finite numbers (review finding). numeric accepts NaN and
+-- Amounts are finite numbers (review findings).
+--
+-- 1. An indicator's weight and amount. numeric accepts NaN and
 -- Infinity, and NaN passes the old checks weight >= 0 and amount >= 0: a NaN weight made
 -- exco.mission_variable raise 22023 (exco.weighted_attainment refuses it), a NaN amount gave
 -- earned = NaN and a variable due of the whole ceiling (least(NaN, ceiling) = ceiling). Now the
@@ -64,3 +66,19 @@ DELETE FROM exco.cpts WHERE id = 8801;
 DELETE FROM exco.commune WHERE code = 'RV001';
 DELETE FROM exco.departement WHERE code = 'RV1';
 DELETE FROM exco.region WHERE code = 'RV';
+
+-- 2. The dated amounts: numeric(12,2) holds NaN (not Infinity) and NaN passes amount >= 0. One NaN
+-- cell of exco.scale_amount made every scale look-up (exco.ceiling, the reports) fail with 0A000
+-- "cannot convert NaN to bigint"; the other schemes' amounts alike. Refused now (23514, naming
+-- the constraint), by INSERT and through exco.scale_sheet.
+INSERT INTO exco.scale_amount (scale, line, tier, share, amount) VALUES ('aci-cpts-2022', 'fonctionnement', '1', 'fixed', 'NaN');
+INSERT INTO exco.scale_sheet (scale, effective_from, complete, source, line, share, taille_1, taille_2, taille_3, taille_4, provenance)
+VALUES ('rv-nan', '2031-01-01', false, 'x', 'parcours', 'fixed', 'NaN', 2, 3, 4, 'p');
+SELECT count(*) AS rv_nan_scales FROM exco.scale WHERE scale = 'rv-nan';
+INSERT INTO exco.forfait_structure VALUES ('2031-01-01', 'NaN', 1, 's', 'p');
+INSERT INTO exco.assistant_aid_amount VALUES ('2031-01-01', '1/3', 1, 'NaN', true, 's', 'p');
+-- (an explicit id: a refused row would still take a value of the identity other suites print)
+INSERT INTO exco.startup_aid_item (id, item, label, amount_min, amount_max, effective_from, source, provenance)
+VALUES (8890, 'rv', 'x', 'NaN', 'NaN', '2031-01-01', 's', 'p');
+-- The look-ups still answer: aci-cpts-2019, tier 2, acces_soins (doc/rules.md §8.1): 17 500 fixed.
+SELECT fixed FROM exco.ceiling('acces_soins', '2', '2020-06-01');
