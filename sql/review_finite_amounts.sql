@@ -82,3 +82,13 @@ INSERT INTO exco.startup_aid_item (id, item, label, amount_min, amount_max, effe
 VALUES (8890, 'rv', 'x', 'NaN', 'NaN', '2031-01-01', 's', 'p');
 -- The look-ups still answer: aci-cpts-2019, tier 2, acces_soins (doc/rules.md §8.1): 17 500 fixed.
 SELECT fixed FROM exco.ceiling('acces_soins', '2', '2020-06-01');
+
+-- 3. A medical-assistant contract signed on infinity was accepted: refused now (23514).
+INSERT INTO exco.region VALUES ('RV', 'Région RV');
+INSERT INTO exco.departement VALUES ('RV1', 'RV-Un', 'RV');
+INSERT INTO exco.commune (code, name, departement, region, population) VALUES ('RV001', 'RV-a', 'RV1', 'RV', 50000);
+INSERT INTO exco.assistant_contract (id, gp, commune, share, signed_on, sector, coordinated, mt_patients)
+VALUES (8891, 'RV-GP1', 'RV001', '1/3', 'infinity', '1', true, 900);
+DELETE FROM exco.commune WHERE code = 'RV001';
+DELETE FROM exco.departement WHERE code = 'RV1';
+DELETE FROM exco.region WHERE code = 'RV';

@@ -101,6 +101,9 @@ CREATE TABLE exco.assistant_contract (
   over_20pct_under_16 boolean NOT NULL DEFAULT false,
   underserved_zone    boolean NOT NULL DEFAULT false,
   CONSTRAINT assistant_contract_ends_after_signature CHECK (ends_on > signed_on),
+  -- A contract signed on infinity was accepted (the aid amounts in force there are the latest) and
+  -- ran at no finite date; -infinity is refused by the trigger (no aid amounts known then).
+  CONSTRAINT assistant_contract_signed_finite CHECK (isfinite(signed_on)),
   CONSTRAINT assistant_contract_file_active_not_negative CHECK (file_active >= 0)
 );
 CREATE INDEX ON exco.assistant_contract (commune);
