@@ -39,7 +39,7 @@ SELECT format('settings: report copies=%s (demo as_of %s)', :copies, :'as_of');
 SET session_replication_role = replica;  -- rows copied from valid rows: no trigger, no FK check
 INSERT INTO exco.contract
 SELECT k * 10000000 + c.id, c.cpts, c.signed_on, c.ends_on, c.region, c.cpam_departement, c.scale,
-       c.population, c.tier, c.missions, c.status
+       c.population, c.tier, c.missions, c.status, c.seat_departement, c.territory_departements
   FROM exco.contract c, generate_series(1, :copies - 1) k WHERE c.id < 10000000;
 INSERT INTO exco.contract_mission
 SELECT k * 10000000 + cm.contract, cm.mission, cm.started_on, cm.deployed_on
