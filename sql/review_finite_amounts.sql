@@ -92,3 +92,28 @@ VALUES (8891, 'RV-GP1', 'RV001', '1/3', 'infinity', '1', true, 900);
 DELETE FROM exco.commune WHERE code = 'RV001';
 DELETE FROM exco.departement WHERE code = 'RV1';
 DELETE FROM exco.region WHERE code = 'RV';
+
+-- 4. One SQLSTATE for a list given as a multi-dimensional array, 22023 everywhere (review finding:
+-- the other schemes' lists raised 2202E, the mission lists, thresholds and attainment 22023).
+DO $$
+DECLARE
+  probe text;
+BEGIN
+  FOREACH probe IN ARRAY ARRAY[
+    $q$SELECT exco.contract_ceiling('3', '2020-06-01', '{{parcours},{prevention}}')$q$,
+    $q$SELECT exco.step_amount(75, '{{100},{50}}', '{{5},{6}}')$q$,
+    $q$SELECT exco.structure_valid('msp', '{{medecin_generaliste},{infirmier}}')$q$,
+    $q$SELECT exco.structure_problem('msp', '{{medecin_generaliste},{infirmier}}')$q$,
+    $q$SELECT exco.coordination_validated('{{msp}}')$q$,
+    $q$SELECT exco.forfait_structure_at_risk('{{ess}}', '2026-06-30')$q$,
+    $q$SELECT exco.etp_programme_valid('medecin_generaliste', '{{infirmier}}')$q$]
+  LOOP
+    BEGIN
+      EXECUTE probe;
+      RAISE NOTICE 'no error: %', probe;
+    EXCEPTION WHEN OTHERS THEN
+      RAISE NOTICE '%: %', SQLSTATE, SQLERRM;
+    END;
+  END LOOP;
+END
+$$;
