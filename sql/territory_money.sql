@@ -117,6 +117,20 @@ SELECT as_of, departement, cpts_contracts_running, assistant_contracts_running,
        etp_year, etp_programmes, forfait_year, forfait_structure_at_risk, forfait_structure_unknown
   FROM unnest('{infinity,-infinity}'::date[]) AS as_of, exco.territory_money_at(as_of)
  WHERE region = 'W' ORDER BY as_of DESC, departement NULLS FIRST;
+-- A contract's status is today's: 'ended' (its 5 years are over) does not stop it from having run
+-- on the dates before its ends_on (review finding: territory_money_at counted only 'signed'
+-- contracts, so on a past date every contract ended since was missing). C1 marked 'ended' still
+-- counts: W 2 running, 160 000.00 known, 1 unknown; W1 1, 160 000.00; W2 1, 0.00 known, 1 unknown.
+-- 'terminated' stops it: W1 0 running.
+BEGIN;
+ALTER TABLE exco.contract DISABLE TRIGGER validate_contract;  -- only the status is at stake here
+UPDATE exco.contract SET status = 'ended' WHERE id = 9811;
+SELECT departement, cpts_contracts_running, cpts_ceiling_this_year_known, cpts_ceiling_unknown
+  FROM exco.territory_money WHERE region = 'W' ORDER BY departement NULLS FIRST;
+UPDATE exco.contract SET status = 'terminated' WHERE id = 9811;
+SELECT departement, cpts_contracts_running, cpts_ceiling_this_year_known, cpts_ceiling_unknown
+  FROM exco.territory_money WHERE region = 'W' ORDER BY departement NULLS FIRST;
+ROLLBACK;
 -- Without forfait amounts in force, the at-risk total is unknown: NULL, known 0, 3 unknown.
 BEGIN;
 DELETE FROM exco.forfait_structure;

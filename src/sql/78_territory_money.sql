@@ -252,7 +252,10 @@ BEGIN ATOMIC
      CROSS JOIN LATERAL (
        SELECT EXISTS (SELECT FROM unnest('{fonctionnement}'::exco.mission[] || c.missions) AS l
                        WHERE exco.ceiling_gap(l, c.tier, c.scale) IS NOT NULL) AS gap) g
-     WHERE c.status = 'signed' AND c.signed_on <= territory_money_at.as_of AND territory_money_at.as_of < c.ends_on
+     -- Runs on as_of iff signed_on <= as_of < ends_on and not terminated (doc/rules.md §5), as in the
+     -- other reports: status 'ended' is today's word for a contract whose 5 years are over, and it
+     -- ran on the dates before its ends_on.
+     WHERE c.status <> 'terminated' AND c.signed_on <= territory_money_at.as_of AND territory_money_at.as_of < c.ends_on
     UNION ALL
     SELECT m.region, m.departement, 'assistant',
            CASE WHEN k.known THEN exco.assistant_aid(a.share, y.contract_year, a.signed_on) END,
