@@ -28,8 +28,9 @@ INSERT INTO exco.contract (id, cpts, signed_on, region, missions) VALUES
   (7121, 7021, '2019-09-01', 'RA', '{acces_soins,parcours,prevention}'),
   (7122, 7022, '2019-09-01', 'RB', '{acces_soins,parcours,prevention}');
 -- And one running contract per region, signed 2024-01-15 (ends 2029-01-15) under the scale they
--- name, aci-cpts-2019 (doc/rules.md §8.1), without mission rows: until 2029 each is its CPTS's
--- running contract in exco.regional_summary.
+-- name, aci-cpts-2019 (doc/rules.md §8.1), without mission rows: each is its CPTS's running
+-- contract on 2025-06-30, the date the summary's figures are read on below (the comparisons of
+-- the analyst's and the superuser's rows read the views today: both sides on the same day).
 INSERT INTO exco.contract (id, cpts, signed_on, region, scale, missions) VALUES
   (7124, 7021, '2024-01-15', 'RA', 'aci-cpts-2019', '{acces_soins,parcours,prevention}'),
   (7125, 7022, '2024-01-15', 'RB', 'aci-cpts-2019', '{acces_soins,parcours,prevention}');
@@ -127,18 +128,20 @@ INSERT INTO exco.measure VALUES (7221, 3, 1);
 -- 7124: CPTS 7021, tier 2, 207 000, no mission row: 0 late.
 SELECT contract, region, population, tier, yearly_ceiling, late_missions
 FROM exco.contract_overview ORDER BY contract;
--- The summary as the analyst: region RA and its département RA1: 2 CPTS (7023 tier 1, 7021
--- tier 2), 1 running contract (7124: 7121 and 7123 ended in 2024), 207 000. Region RB and RB1:
--- the analyst sees no CPTS and no contract there (only the public population); France sums what
--- the analyst sees: RA's figures.
+-- The summary as the analyst, on a fixed date (2025-06-30: the figures below do not change with
+-- the day the suite runs; exco.regional_summary_at runs as the caller, under the same row-level
+-- security as the view, whose rows are compared below): region RA and its département RA1: 2
+-- CPTS (7023 tier 1, 7021 tier 2), 1 running contract (7124, signed 2024-01-15: 7121 and 7123
+-- ended in 2024), 207 000. Region RB and RB1: the analyst sees no CPTS and no contract there
+-- (only the public population); France sums what the analyst sees: RA's figures.
 SELECT level, region, area_departement, cpts, tier_1, tier_2, tier_3, contracts, yearly_ceiling, late_missions
-FROM exco.regional_summary WHERE region IN ('RA', 'RB') OR level = 'france'
+FROM exco.regional_summary_at('2025-06-30') WHERE region IN ('RA', 'RB') OR level = 'france'
 ORDER BY level, region, area_departement;
 RESET ROLE;
 -- The superuser sees region RB's CPTS 7022 (tier 3) and its running contract 7125: 75 000 +
--- 25 000 + 40 000 + 45 000 + 45 000 + 17 500 + 17 500 = 265 000.
+-- 25 000 + 40 000 + 45 000 + 45 000 + 17 500 + 17 500 = 265 000 (on 2025-06-30, as above).
 SELECT level, region, area_departement, cpts, tier_1, tier_2, tier_3, contracts, yearly_ceiling, late_missions
-FROM exco.regional_summary WHERE region IN ('RA', 'RB') ORDER BY level, region, area_departement;
+FROM exco.regional_summary_at('2025-06-30') WHERE region IN ('RA', 'RB') ORDER BY level, region, area_departement;
 CREATE TEMP TABLE roles_superuser AS
 SELECT 'indicator_result' AS v, x::text AS r FROM exco.indicator_result x
   WHERE x.contract IN (SELECT id FROM exco.contract WHERE region = 'RA')

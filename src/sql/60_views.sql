@@ -126,8 +126,12 @@ BEGIN ATOMIC
   FROM exco.indicator i
   JOIN exco.contract c ON c.id = i.contract
   JOIN exco.contract_mission cm ON cm.contract = i.contract AND cm.mission = i.mission
-  CROSS JOIN LATERAL (SELECT v.k, (c.signed_on + make_interval(years => v.k))::date AS ends_on
-                        FROM (VALUES (1), (2), (3), (4), (5)) AS v(k)) y
+  -- contract year k: from signed_on + (k - 1) years to ends_on = signed_on + k years (the
+  -- intervals written out: make_interval per indicator row and year cost a tenth of payments_at)
+  CROSS JOIN LATERAL (SELECT v.k, (c.signed_on + v.to_end)::date AS ends_on, (c.signed_on + v.to_begin)::date AS begins_on
+                        FROM (VALUES (1, interval '1 year', interval '0 years'), (2, interval '2 years', interval '1 year'),
+                                     (3, interval '3 years', interval '2 years'), (4, interval '4 years', interval '3 years'),
+                                     (5, interval '5 years', interval '4 years')) AS v(k, to_end, to_begin)) y
   LEFT JOIN exco.measure m ON m.indicator = i.id AND m.contract_year = y.k
   CROSS JOIN LATERAL (SELECT CASE
       -- A weight that is not a finite number makes the mission's attainment unknown, measured or not
@@ -146,7 +150,7 @@ BEGIN ATOMIC
     END AS reason) q
   WHERE cm.started_on < y.ends_on
     AND (y.ends_on <= as_of
-         OR (m.value IS NOT NULL AND (c.signed_on + make_interval(years => y.k - 1))::date <= as_of));
+         OR (m.value IS NOT NULL AND y.begins_on <= as_of));
 END;
 COMMENT ON FUNCTION exco.indicator_result_at(date) IS
   'exco.indicator_result as of a date: per indicator and contract year (years the mission had started in, once over on the date, or begun and measured), the measure, rate and euros earned; NULL with unknown_reason for a row the rules cannot read';
@@ -239,9 +243,48 @@ COMMENT ON VIEW exco.mission_status IS
   'exco.mission_status_at(current_date): one row per contract mission: start and deployment deadlines, dates, status today (frozen on the last running day of a contract that no longer runs) and whether it is late';
 
 -- ---------------------------------------------------------------------------------------------
+-- mission → deadline status as one jsonb object, in one pass (C, src/report_statuses.c): the same
+-- object as jsonb_object_agg(mission, status) at a fraction of its cost. STABLE: the keys and
+-- values are enum labels (read from pg_enum, as enum_out, which is STABLE). Not STRICT: a NULL
+-- status is JSON null; a NULL mission raises 22004. PARALLEL SAFE (no state outside the call).
+CREATE FUNCTION exco.mission_status_object_step(internal, exco.mission, exco.deadline_status) RETURNS internal
+  AS 'MODULE_PATHNAME', 'report_status_object_step' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION exco.mission_status_object_step(internal, exco.mission, exco.deadline_status) IS
+  'transition function of the aggregate exco.mission_status_object';
+CREATE FUNCTION exco.mission_status_object_final(internal) RETURNS jsonb
+  AS 'MODULE_PATHNAME', 'report_status_object_final' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION exco.mission_status_object_final(internal) IS
+  'final function of the aggregate exco.mission_status_object';
+CREATE AGGREGATE exco.mission_status_object(exco.mission, exco.deadline_status) (
+  SFUNC = exco.mission_status_object_step, STYPE = internal,
+  FINALFUNC = exco.mission_status_object_final, PARALLEL = SAFE);
+COMMENT ON AGGREGATE exco.mission_status_object(exco.mission, exco.deadline_status) IS
+  'jsonb object mission → deadline status (NULL status: JSON null; last one wins for a mission given twice; no row: NULL), as jsonb_object_agg(mission, status) gives, in one pass';
+-- The late statuses of the same pairs; with the same transition function and arguments, a query
+-- calling both aggregates on the same inputs keeps one state for the two (each row's status is
+-- computed once). STABLE, PARALLEL SAFE as above.
+CREATE FUNCTION exco.late_status_count_final(internal) RETURNS bigint
+  AS 'MODULE_PATHNAME', 'report_status_late_final' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION exco.late_status_count_final(internal) IS
+  'final function of the aggregate exco.late_status_count';
+CREATE AGGREGATE exco.late_status_count(exco.mission, exco.deadline_status) (
+  SFUNC = exco.mission_status_object_step, STYPE = internal,
+  FINALFUNC = exco.late_status_count_final, PARALLEL = SAFE);
+COMMENT ON AGGREGATE exco.late_status_count(exco.mission, exco.deadline_status) IS
+  'how many of the statuses are late (start_overdue, started_late, deploy_overdue, deployed_late: exco.mission_status.late); 0 without rows';
+
+-- ---------------------------------------------------------------------------------------------
 -- One row per contract signed on or before as_of. yearly_ceiling is the same for every contract
 -- year (one scale per contract); late_missions counts the late statuses of status_on (see
 -- mission_status_at); regional_summary_at adds only the running contracts'.
+-- seat_departement is the contract's stored fact (the département of the CPTS's seat when it was
+-- signed, filled by the trigger), not the seat's département today.
+-- Cost per row (test/bench/70_report.sql, report_contract_overview): one pass over the contracts
+-- (joined to cpts, region and departement by hash), and per contract one index range of
+-- contract_mission read once: each mission's deadline status is computed once (the rule of
+-- mission_status_at: status on least(as_of, ends_on - 1), NULL for dates the deadline rules
+-- refuse) and both the jsonb and the late count come from it. The jsonb comes from the
+-- aggregate exco.mission_status_object (jsonb_object_agg took half of the report's time).
 CREATE FUNCTION exco.contract_overview_at(as_of date)
   RETURNS TABLE (contract bigint, cpts_id bigint, cpts_name text, region text, region_name text,
                  cpam_departement text, cpam_departement_name text, seat_departement text,
@@ -251,7 +294,7 @@ CREATE FUNCTION exco.contract_overview_at(as_of date)
                  mission_statuses jsonb, late_missions bigint)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-  SELECT c.id, c.cpts, p.name, c.region, r.name, c.cpam_departement, d.name, seat.departement,
+  SELECT c.id, c.cpts, p.name, c.region, r.name, c.cpam_departement, d.name, c.seat_departement,
          c.population, c.tier, c.scale, c.signed_on, c.ends_on, c.status,
          c.status <> 'terminated' AND as_of < c.ends_on,
          CASE WHEN c.status <> 'terminated' AND as_of < c.ends_on THEN y.elapsed + 1 END,
@@ -260,15 +303,22 @@ BEGIN ATOMIC
          c.missions, ms.statuses, coalesce(ms.late, 0)
   FROM exco.contract c
   JOIN exco.cpts p ON p.id = c.cpts
-  JOIN exco.commune seat ON seat.code = p.seat
   JOIN exco.region r ON r.code = c.region
   JOIN exco.departement d ON d.code = c.cpam_departement
-  -- full contract years elapsed on as_of (signed_on + n years <= as_of, month-end clamped)
-  CROSS JOIN LATERAL (SELECT n.n - CASE WHEN (c.signed_on + make_interval(years => n.n))::date > as_of THEN 1 ELSE 0 END AS elapsed
-                        FROM (SELECT (extract(year FROM as_of) - extract(year FROM c.signed_on))::integer AS n) n) y
-  LEFT JOIN (SELECT s.contract, jsonb_object_agg(s.mission, s.status) AS statuses,
-                    count(*) FILTER (WHERE s.late) AS late
-               FROM exco.mission_status_at(as_of) s GROUP BY s.contract) ms ON ms.contract = c.id
+  -- full contract years elapsed on as_of (signed_on + n years <= as_of, month-end clamped);
+  -- date_part (float8) rather than extract (numeric): the same whole years, a third cheaper
+  CROSS JOIN LATERAL (SELECT n.n - CASE WHEN (c.signed_on + n.n * interval '1 year')::date > as_of THEN 1 ELSE 0 END AS elapsed
+                        FROM (SELECT date_part('year', as_of)::integer - date_part('year', c.signed_on)::integer AS n) n) y
+  LEFT JOIN LATERAL (
+    SELECT exco.mission_status_object(cm.mission, st.status) AS statuses,
+           exco.late_status_count(cm.mission, st.status) AS late
+      FROM exco.contract_mission cm
+      CROSS JOIN LATERAL (SELECT CASE
+          WHEN cm.started_on < c.signed_on OR (cm.deployed_on IS NOT NULL AND cm.started_on IS NULL)
+               OR cm.deployed_on < cm.started_on THEN NULL
+          ELSE exco.deadline_status(cm.mission, c.signed_on, cm.started_on, cm.deployed_on, least(as_of, c.ends_on - 1))
+        END AS status) st
+     WHERE cm.contract = c.id) ms ON true
   WHERE c.signed_on <= as_of;
 END;
 COMMENT ON FUNCTION exco.contract_overview_at(date) IS
@@ -276,7 +326,7 @@ COMMENT ON FUNCTION exco.contract_overview_at(date) IS
 
 CREATE VIEW exco.contract_overview AS SELECT * FROM exco.contract_overview_at(current_date);
 COMMENT ON VIEW exco.contract_overview IS
-  'exco.contract_overview_at(current_date): one row per contract: CPTS, region (ARS), CPAM and seat départements, population and tier at signature, scale, whether it runs today and its contract year, yearly ceiling of any contract year (fonctionnement + its missions; NULL with ceiling_gap when unknown), missions and their deadline status, late missions';
+  'exco.contract_overview_at(current_date): one row per contract: CPTS, region (ARS), CPAM département and seat''s département at signing, population and tier at signature, scale, whether it runs today and its contract year, yearly ceiling of any contract year (fonctionnement + its missions; NULL with ceiling_gap when unknown), missions and their deadline status, late missions';
 
 -- ---------------------------------------------------------------------------------------------
 -- Payment schedule rows of every line (fonctionnement and each contract mission) of each contract
@@ -299,16 +349,45 @@ BEGIN ATOMIC
     SELECT c.id, c.signed_on, c.ends_on, c.tier, c.scale, cm.mission, cm.started_on
       FROM exco.contract c JOIN exco.contract_mission cm ON cm.contract = c.id
      WHERE c.signed_on <= as_of
+  ), earned AS (
+    -- per contract mission, the euros earned in each contract year 1..5 (NULL: no indicator row
+    -- that year, or one the rules cannot read: as exco.mission_variable_at's earned) and the
+    -- mission's variable ceiling, computed once here (a column of this aggregate, not an
+    -- expression repeated in each year's rate); one aggregation of exco.indicator_result_at
+    SELECT r.contract, r.mission, exco.variable_ceiling_or_null(r.mission, c.tier, c.scale) AS ceiling,
+           CASE WHEN count(*) FILTER (WHERE r.contract_year = 1) > 0
+                 AND count(r.unknown_reason) FILTER (WHERE r.contract_year = 1) = 0
+                THEN sum(r.earned) FILTER (WHERE r.contract_year = 1) END AS e1,
+           CASE WHEN count(*) FILTER (WHERE r.contract_year = 2) > 0
+                 AND count(r.unknown_reason) FILTER (WHERE r.contract_year = 2) = 0
+                THEN sum(r.earned) FILTER (WHERE r.contract_year = 2) END AS e2,
+           CASE WHEN count(*) FILTER (WHERE r.contract_year = 3) > 0
+                 AND count(r.unknown_reason) FILTER (WHERE r.contract_year = 3) = 0
+                THEN sum(r.earned) FILTER (WHERE r.contract_year = 3) END AS e3,
+           CASE WHEN count(*) FILTER (WHERE r.contract_year = 4) > 0
+                 AND count(r.unknown_reason) FILTER (WHERE r.contract_year = 4) = 0
+                THEN sum(r.earned) FILTER (WHERE r.contract_year = 4) END AS e4,
+           CASE WHEN count(*) FILTER (WHERE r.contract_year = 5) > 0
+                 AND count(r.unknown_reason) FILTER (WHERE r.contract_year = 5) = 0
+                THEN sum(r.earned) FILTER (WHERE r.contract_year = 5) END AS e5
+      FROM exco.indicator_result_at(as_of) r
+      JOIN exco.contract c ON c.id = r.contract
+     GROUP BY r.contract, r.mission, c.tier, c.scale
   ), rates AS (
-    SELECT mv.contract, mv.mission,
-           ARRAY[max(mv.rate) FILTER (WHERE mv.contract_year = 1), max(mv.rate) FILTER (WHERE mv.contract_year = 2),
-                 max(mv.rate) FILTER (WHERE mv.contract_year = 3), max(mv.rate) FILTER (WHERE mv.contract_year = 4),
-                 max(mv.rate) FILTER (WHERE mv.contract_year = 5)] AS rates
-      FROM (SELECT v.contract, v.mission, v.contract_year,
-                   CASE WHEN v.variable_ceiling > 0 THEN round(v.variable_due / v.variable_ceiling, 20)
-                        WHEN v.variable_ceiling = 0 AND v.variable_due IS NOT NULL THEN 0 END AS rate
-              FROM exco.mission_variable_at(as_of) v) mv
-     GROUP BY mv.contract, mv.mission
+    -- rate of a year = variable due / variable ceiling (variable due = earned capped by the
+    -- ceiling, NULL when either is unknown; exco.mission_variable_at), 0 for a ceiling of 0
+    SELECT e.contract, e.mission,
+           ARRAY[CASE WHEN e.ceiling > 0 AND e.e1 IS NOT NULL THEN round(least(e.e1, e.ceiling) / e.ceiling, 20)
+                      WHEN e.ceiling = 0 AND e.e1 IS NOT NULL THEN 0 END,
+                 CASE WHEN e.ceiling > 0 AND e.e2 IS NOT NULL THEN round(least(e.e2, e.ceiling) / e.ceiling, 20)
+                      WHEN e.ceiling = 0 AND e.e2 IS NOT NULL THEN 0 END,
+                 CASE WHEN e.ceiling > 0 AND e.e3 IS NOT NULL THEN round(least(e.e3, e.ceiling) / e.ceiling, 20)
+                      WHEN e.ceiling = 0 AND e.e3 IS NOT NULL THEN 0 END,
+                 CASE WHEN e.ceiling > 0 AND e.e4 IS NOT NULL THEN round(least(e.e4, e.ceiling) / e.ceiling, 20)
+                      WHEN e.ceiling = 0 AND e.e4 IS NOT NULL THEN 0 END,
+                 CASE WHEN e.ceiling > 0 AND e.e5 IS NOT NULL THEN round(least(e.e5, e.ceiling) / e.ceiling, 20)
+                      WHEN e.ceiling = 0 AND e.e5 IS NOT NULL THEN 0 END] AS rates
+      FROM earned e
   )
   SELECT l.contract, l.line, s.contract_year, s.due_on, s.kind, s.amount, g.reason
   FROM line l
@@ -410,7 +489,7 @@ BEGIN ATOMIC
       FROM run JOIN exco.mission_status_at(as_of) ms ON ms.contract = run.id
      GROUP BY ms.contract
   ), per_cpts AS (
-    SELECT s.id, s.departement, exco.tier(s.population::bigint) AS tier, run.id AS contract,
+    SELECT s.id, s.departement, exco.tier_of(s.population) AS tier, run.id AS contract,
            exco.contract_ceiling_or_null(run.tier, run.scale, run.missions) AS ceiling,
            coalesce(due.known, 0) AS due_known, coalesce(due.unknown, 0) AS due_unknown,
            coalesce(late.late, 0) AS late
@@ -527,7 +606,7 @@ COMMENT ON COLUMN exco.contract_overview.region IS 'region of the signing ARS';
 COMMENT ON COLUMN exco.contract_overview.region_name IS 'its name';
 COMMENT ON COLUMN exco.contract_overview.cpam_departement IS 'département of the signing CPAM';
 COMMENT ON COLUMN exco.contract_overview.cpam_departement_name IS 'its name';
-COMMENT ON COLUMN exco.contract_overview.seat_departement IS 'département of the CPTS''s seat today';
+COMMENT ON COLUMN exco.contract_overview.seat_departement IS 'département of the CPTS''s seat when the contract was signed (exco.contract.seat_departement, a stored fact; regional_summary counts CPTS by their seat today)';
 COMMENT ON COLUMN exco.contract_overview.population IS 'population of the CPTS territory at signature';
 COMMENT ON COLUMN exco.contract_overview.tier IS 'size tier at signature';
 COMMENT ON COLUMN exco.contract_overview.scale IS 'the contract''s financing scale';
@@ -555,7 +634,7 @@ COMMENT ON COLUMN exco.regional_summary.region IS 'region code of the area (NULL
 COMMENT ON COLUMN exco.regional_summary.region_name IS 'its name';
 COMMENT ON COLUMN exco.regional_summary.area_departement IS 'département code of the area (level departement only)';
 COMMENT ON COLUMN exco.regional_summary.area_departement_name IS 'its name';
-COMMENT ON COLUMN exco.regional_summary.cpts IS 'CPTS whose seat lies in the area';
+COMMENT ON COLUMN exco.regional_summary.cpts IS 'CPTS whose seat lies in the area (the seat today; exco.contract_overview.seat_departement is the seat''s département when a contract was signed)';
 COMMENT ON COLUMN exco.regional_summary.tier_1 IS 'of which of tier 1 (by the population of their territory today)';
 COMMENT ON COLUMN exco.regional_summary.tier_2 IS 'of which of tier 2';
 COMMENT ON COLUMN exco.regional_summary.tier_3 IS 'of which of tier 3';

@@ -3,3 +3,5 @@
 -- step test/steps/upgrade.sh compares the two schemas): new table columns go last in src/sql too,
 -- a changed function is CREATE OR REPLACE'd (or dropped and re-created with its COMMENT and
 -- grants), a changed view is re-created with its COMMENTs.
+-- A part that is a symbolic link to a fresh-install part (src/sql/NN_*.sql) creates objects that
+-- are new in this release, or re-creates ones it dropped (the views), with the very same text.

@@ -37,7 +37,8 @@ SELECT bench.has_function('regional_summary_at') AS has_report,
 \warn == report: copying the contracts
 SELECT format('settings: report copies=%s (demo as_of %s)', :copies, :'as_of');
 SET session_replication_role = replica;  -- rows copied from valid rows: no trigger, no FK check
-INSERT INTO exco.contract
+INSERT INTO exco.contract (id, cpts, signed_on, ends_on, region, cpam_departement, scale, population,
+                           tier, missions, status, seat_departement, territory_departements)
 SELECT k * 10000000 + c.id, c.cpts, c.signed_on, c.ends_on, c.region, c.cpam_departement, c.scale,
        c.population, c.tier, c.missions, c.status, c.seat_departement, c.territory_departements
   FROM exco.contract c, generate_series(1, :copies - 1) k WHERE c.id < 10000000;
