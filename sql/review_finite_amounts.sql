@@ -117,3 +117,35 @@ BEGIN
   END LOOP;
 END
 $$;
+
+-- 5. Every report answers at an infinite date (review finding: contract_overview_at('infinity')
+-- raised 22003 integer out of range from date_part('year', infinity)::integer; territory_money_at
+-- raised 0A000). true: the call returned. With one contract, so that its rows are computed, every column
+-- (count(t.*): count(*) alone lets the planner skip the columns).
+BEGIN;
+INSERT INTO exco.region VALUES ('RV', 'Région RV');
+INSERT INTO exco.departement VALUES ('RV1', 'RV-Un', 'RV');
+INSERT INTO exco.commune (code, name, departement, region, population) VALUES ('RV001', 'RV-a', 'RV1', 'RV', 50000);
+INSERT INTO exco.cpts (id, name, seat) VALUES (8801, 'CPTS RV', 'RV001');
+INSERT INTO exco.cpts_commune VALUES (8801, 'RV001');
+INSERT INTO exco.contract (id, cpts, signed_on, region, cpam_departement, missions) VALUES
+  (8811, 8801, '2019-09-01', 'RV', 'RV1', '{acces_soins,parcours,prevention}');
+INSERT INTO exco.contract_mission VALUES (8811, 'parcours', '2019-10-01', NULL);
+-- The dates are literals: a constant as_of is folded when the query is planned, where the error was.
+SELECT 'infinity' AS as_of,
+       (SELECT count(t.*) FROM exco.contract_overview_at('infinity') t) >= 0 AS contract_overview,
+       (SELECT count(t.*) FROM exco.mission_status_at('infinity') t) >= 0 AS mission_status,
+       (SELECT count(t.*) FROM exco.payments_at('infinity') t) >= 0 AS payments,
+       (SELECT count(t.*) FROM exco.indicator_result_at('infinity') t) >= 0 AS indicator_result,
+       (SELECT count(t.*) FROM exco.mission_variable_at('infinity') t) >= 0 AS mission_variable,
+       (SELECT count(t.*) FROM exco.regional_summary_at('infinity') t) >= 0 AS regional_summary,
+       (SELECT count(t.*) FROM exco.territory_money_at('infinity') t) >= 0 AS territory_money;
+SELECT '-infinity' AS as_of,
+       (SELECT count(t.*) FROM exco.contract_overview_at('-infinity') t) >= 0 AS contract_overview,
+       (SELECT count(t.*) FROM exco.mission_status_at('-infinity') t) >= 0 AS mission_status,
+       (SELECT count(t.*) FROM exco.payments_at('-infinity') t) >= 0 AS payments,
+       (SELECT count(t.*) FROM exco.indicator_result_at('-infinity') t) >= 0 AS indicator_result,
+       (SELECT count(t.*) FROM exco.mission_variable_at('-infinity') t) >= 0 AS mission_variable,
+       (SELECT count(t.*) FROM exco.regional_summary_at('-infinity') t) >= 0 AS regional_summary,
+       (SELECT count(t.*) FROM exco.territory_money_at('-infinity') t) >= 0 AS territory_money;
+ROLLBACK;

@@ -308,7 +308,9 @@ BEGIN ATOMIC
   -- full contract years elapsed on as_of (signed_on + n years <= as_of, month-end clamped);
   -- date_part (float8) rather than extract (numeric): the same whole years, a third cheaper
   CROSS JOIN LATERAL (SELECT n.n - CASE WHEN (c.signed_on + n.n * interval '1 year')::date > as_of THEN 1 ELSE 0 END AS elapsed
-                        FROM (SELECT date_part('year', as_of)::integer - date_part('year', c.signed_on)::integer AS n) n) y
+                        -- NULL on an infinite as_of (no contract runs then), not 22003 integer out of range
+                        FROM (SELECT CASE WHEN isfinite(as_of)
+                                          THEN date_part('year', as_of)::integer - date_part('year', c.signed_on)::integer END AS n) n) y
   LEFT JOIN LATERAL (
     SELECT exco.mission_status_object(cm.mission, st.status) AS statuses,
            exco.late_status_count(cm.mission, st.status) AS late
