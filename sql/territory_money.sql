@@ -106,6 +106,31 @@ SELECT departement, cpts_contracts_running, cpts_ceiling_this_year, assistant_co
        assistant_aid_this_contract_year, etp_programmes, gps_in_structures, forfait_structure_at_risk,
        forfait_structure_unknown
   FROM exco.territory_money_at('2015-06-30') WHERE region = 'W' ORDER BY departement NULLS FIRST;
+-- At an infinite date (review finding: extract(year FROM infinity) failed with 0A000 "cannot
+-- convert infinity to integer"): no calendar year, so etp_year and forfait_year are NULL and no ETP
+-- row counts. On infinity: no CPTS contract runs (their ends_on is finite); A1 and A2 have no end,
+-- so they run, but in an unknown contract year: aid NULL, known 0, 2 unknown (1 in W1, 1 in W2);
+-- the forfait amounts in force are the latest, as today: GP3 9 695.00 in W2. On -infinity nothing
+-- runs and no forfait amount is in force: at risk NULL, 3 GPs unknown (GP1, GP2 in W1; GP3 in W2).
+SELECT as_of, departement, cpts_contracts_running, assistant_contracts_running,
+       assistant_aid_this_contract_year, assistant_aid_this_contract_year_known, assistant_aid_unknown,
+       etp_year, etp_programmes, forfait_year, forfait_structure_at_risk, forfait_structure_unknown
+  FROM unnest('{infinity,-infinity}'::date[]) AS as_of, exco.territory_money_at(as_of)
+ WHERE region = 'W' ORDER BY as_of DESC, departement NULLS FIRST;
+-- A contract's status is today's: 'ended' (its 5 years are over) does not stop it from having run
+-- on the dates before its ends_on (review finding: territory_money_at counted only 'signed'
+-- contracts, so on a past date every contract ended since was missing). C1 marked 'ended' still
+-- counts: W 2 running, 160 000.00 known, 1 unknown; W1 1, 160 000.00; W2 1, 0.00 known, 1 unknown.
+-- 'terminated' stops it: W1 0 running.
+BEGIN;
+ALTER TABLE exco.contract DISABLE TRIGGER validate_contract;  -- only the status is at stake here
+UPDATE exco.contract SET status = 'ended' WHERE id = 9811;
+SELECT departement, cpts_contracts_running, cpts_ceiling_this_year_known, cpts_ceiling_unknown
+  FROM exco.territory_money WHERE region = 'W' ORDER BY departement NULLS FIRST;
+UPDATE exco.contract SET status = 'terminated' WHERE id = 9811;
+SELECT departement, cpts_contracts_running, cpts_ceiling_this_year_known, cpts_ceiling_unknown
+  FROM exco.territory_money WHERE region = 'W' ORDER BY departement NULLS FIRST;
+ROLLBACK;
 -- Without forfait amounts in force, the at-risk total is unknown: NULL, known 0, 3 unknown.
 BEGIN;
 DELETE FROM exco.forfait_structure;

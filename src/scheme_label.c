@@ -80,7 +80,7 @@ exco_label_array(LabelCache *cache, const LabelSet *set, ArrayType *arr, int *n,
 
 	if (ARR_NDIM(arr) > 1)
 		ereport(ERROR,
-				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s must be a one-dimensional array, not %d-dimensional", what_list, ARR_NDIM(arr))));
 	deconstruct_array(arr, ARR_ELEMTYPE(arr), sizeof(Oid), true, TYPALIGN_INT, &elems, &nulls, n);
 	out = palloc(sizeof(int) * Max(*n, 1));

@@ -23,6 +23,9 @@ CREATE TABLE exco.scale_amount (
   amount     numeric(12,2) NOT NULL CONSTRAINT scale_amount_not_negative CHECK (amount >= 0),
   provenance text,
   PRIMARY KEY (scale, line, tier, share),
+  -- numeric(12,2) holds NaN (not ±Infinity), and NaN passes amount >= 0: one NaN cell made every
+  -- scale look-up fail (0A000 cannot convert NaN to bigint). Refused when written.
+  CONSTRAINT scale_amount_finite CHECK (amount <> 'NaN'),
   CONSTRAINT scale_amount_share_fits_line CHECK (
     (line <> 'fonctionnement' OR share = 'fixed') AND
     (share <> 'dedicated' OR line = 'acces_soins'))

@@ -93,6 +93,10 @@ CREATE TABLE exco.indicator (
   CONSTRAINT indicator_direction_consistent CHECK (
     kind <> 'continuous' OR lower_is_better IS NULL OR
     CASE WHEN lower_is_better THEN objective <= starting ELSE objective >= starting END),
+  -- A weight or amount that is not a finite number (numeric accepts NaN and Infinity, and NaN passes
+  -- >= 0) would make the mission's attainment raise or its earned euros NaN: refused when written.
+  CONSTRAINT indicator_weight_finite CHECK (weight NOT IN ('NaN', 'Infinity')),
+  CONSTRAINT indicator_amount_finite CHECK (amount NOT IN ('NaN', 'Infinity')),
   CONSTRAINT indicator_steps_valid CHECK (
     kind <> 'stepped' OR
     CASE WHEN lower_is_better IS NULL THEN exco.step_amount(0, thresholds, amounts)

@@ -27,7 +27,8 @@
 -- postgres_fdw shard sees plain SQL. A SET search_path clause would forbid the inlining. STABLE:
 -- they read tables (and as_of is an argument, not current_date); the planner never inlines a
 -- VOLATILE one. PARALLEL SAFE: read only. Not STRICT: the planner never inlines a STRICT
--- set-returning function, and region is NULL for the whole country; a NULL as_of gives no rows.
+-- set-returning function, and region is NULL for the whole country; a NULL as_of gives no rows
+-- (regional_summary_at: every area's row, with nothing running, as before any contract).
 
 -- ---------------------------------------------------------------------------------------------
 -- Scale look-ups that never raise (C, src/report.c: the per-call-site scale cache of exco.ceiling,
@@ -92,9 +93,9 @@ COMMENT ON FUNCTION exco.variable_due(exco.mission, exco.tier, text, numeric) IS
 -- earned / the top amount (the last: amounts never decrease). A contract year is listed once the
 -- mission had started before the year's end and the year is over on as_of (or has begun on as_of
 -- and is measured already); a missing
--- measure earns 0 (measured = false). A row the rules cannot read (a measure, starting level or
--- objective that is not a finite number; lower_is_better contradicting the levels) has NULL rate
--- and earned and says why in unknown_reason.
+-- measure earns 0 (measured = false). A row the rules cannot read (a measure, starting level,
+-- objective, amount or weight that is not a finite number; lower_is_better contradicting the
+-- levels) has NULL rate and earned and says why in unknown_reason.
 CREATE FUNCTION exco.indicator_result_at(as_of date)
   RETURNS TABLE (contract bigint, mission exco.mission, indicator bigint, code text,
                  kind exco.indicator_kind, contract_year integer, year_ends_on date, value numeric,
@@ -133,9 +134,13 @@ BEGIN ATOMIC
                                      (5, interval '5 years', interval '4 years')) AS v(k, to_end, to_begin)) y
   LEFT JOIN exco.measure m ON m.indicator = i.id AND m.contract_year = y.k
   CROSS JOIN LATERAL (SELECT CASE
+      -- A weight that is not a finite number makes the mission's attainment unknown, measured or not
+      -- (exco.weighted_attainment would raise 22023 for it).
+      WHEN i.weight IN ('NaN', 'Infinity') THEN format('weight %s is not a finite number', i.weight)
       WHEN m.value IS NULL THEN NULL
       WHEN m.value IN ('NaN', 'Infinity', '-Infinity') THEN format('measure %s is not a finite number', m.value)
       WHEN i.kind <> 'continuous' THEN NULL
+      WHEN i.amount = 'NaN' THEN format('amount %s is not a finite number', i.amount)
       WHEN i.starting IN ('NaN', 'Infinity', '-Infinity') OR i.objective IN ('NaN', 'Infinity', '-Infinity')
         THEN format('starting level %s or objective %s is not a finite number', i.starting, i.objective)
       WHEN (i.lower_is_better AND i.objective > i.starting) OR (NOT i.lower_is_better AND i.objective < i.starting)
@@ -158,6 +163,8 @@ COMMENT ON VIEW exco.indicator_result IS
 -- Per contract mission and contract year: attainment (weighted mean of the rates of the
 -- indicators that weigh more than 0: NULL when all weigh 0), euros earned, variable ceiling and
 -- variable due (earned capped by the ceiling), NULL with unknown_reason when a part is unknown.
+-- The aggregate is computed even when the CASE discards it: it skips the unknown rows (a weight
+-- that is not a finite number would make it raise).
 CREATE FUNCTION exco.mission_variable_at(as_of date)
   RETURNS TABLE (contract bigint, mission exco.mission, contract_year integer, indicators bigint,
                  missing_measures bigint, attainment numeric, earned numeric, ceiling_gap text,
@@ -176,7 +183,8 @@ BEGIN ATOMIC
                count(*) AS indicators,
                count(*) FILTER (WHERE NOT r.measured) AS missing_measures,
                CASE WHEN count(r.unknown_reason) = 0
-                    THEN exco.weighted_attainment(r.rate, r.weight) FILTER (WHERE r.weight > 0) END AS attainment,
+                    THEN exco.weighted_attainment(r.rate, r.weight)
+                           FILTER (WHERE r.weight > 0 AND r.unknown_reason IS NULL) END AS attainment,
                CASE WHEN count(r.unknown_reason) = 0 THEN sum(r.earned) END AS earned,
                min(r.code || ': ' || r.unknown_reason) AS indicator_reason
           FROM exco.indicator_result_at(as_of) r
@@ -300,7 +308,9 @@ BEGIN ATOMIC
   -- full contract years elapsed on as_of (signed_on + n years <= as_of, month-end clamped);
   -- date_part (float8) rather than extract (numeric): the same whole years, a third cheaper
   CROSS JOIN LATERAL (SELECT n.n - CASE WHEN (c.signed_on + n.n * interval '1 year')::date > as_of THEN 1 ELSE 0 END AS elapsed
-                        FROM (SELECT date_part('year', as_of)::integer - date_part('year', c.signed_on)::integer AS n) n) y
+                        -- NULL on an infinite as_of (no contract runs then), not 22003 integer out of range
+                        FROM (SELECT CASE WHEN isfinite(as_of)
+                                          THEN date_part('year', as_of)::integer - date_part('year', c.signed_on)::integer END AS n) n) y
   LEFT JOIN LATERAL (
     SELECT exco.mission_status_object(cm.mission, st.status) AS statuses,
            exco.late_status_count(cm.mission, st.status) AS late
@@ -560,7 +570,7 @@ COMMENT ON COLUMN exco.indicator_result.measured IS 'whether the year was measur
 COMMENT ON COLUMN exco.indicator_result.weight IS 'the indicator''s weight in the mission''s attainment';
 COMMENT ON COLUMN exco.indicator_result.rate IS 'attainment rate of that contract year, 0..1 (NULL: unknown_reason)';
 COMMENT ON COLUMN exco.indicator_result.earned IS 'euros earned in that contract year (NULL: unknown_reason)';
-COMMENT ON COLUMN exco.indicator_result.unknown_reason IS 'why rate and earned are NULL (a measure or level that is not a finite number, a direction contradicting the levels); NULL when known';
+COMMENT ON COLUMN exco.indicator_result.unknown_reason IS 'why rate and earned are NULL (a measure, level, amount or weight that is not a finite number, a direction contradicting the levels); NULL when known';
 
 COMMENT ON COLUMN exco.mission_variable.contract IS 'the contract (exco.contract.id)';
 COMMENT ON COLUMN exco.mission_variable.mission IS 'the contract mission';

@@ -42,6 +42,8 @@ CREATE TABLE exco.forfait_structure (
     CONSTRAINT forfait_structure_indicator_not_negative CHECK (indicator_amount >= 0),
   volet2_amount    numeric(12,2) NOT NULL
     CONSTRAINT forfait_structure_volet2_not_negative CHECK (volet2_amount >= 0),
+  -- numeric(12,2) holds NaN, which passes >= 0 and cannot be read as cents: refused.
+  CONSTRAINT forfait_structure_amounts_finite CHECK (indicator_amount <> 'NaN' AND volet2_amount <> 'NaN'),
   source           text NOT NULL,
   provenance       text NOT NULL
 );

@@ -17,6 +17,8 @@ CREATE TABLE exco.assistant_aid_amount (
     CONSTRAINT assistant_aid_amount_year_range CHECK (contract_year BETWEEN 1 AND 3),
   amount         numeric(12,2) NOT NULL
     CONSTRAINT assistant_aid_amount_not_negative CHECK (amount >= 0),
+  -- numeric(12,2) holds NaN, which passes >= 0 and cannot be read as cents: refused.
+  CONSTRAINT assistant_aid_amount_finite CHECK (amount <> 'NaN'),
   guaranteed     boolean NOT NULL,
   source         text NOT NULL,
   provenance     text NOT NULL,

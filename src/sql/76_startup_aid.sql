@@ -15,6 +15,8 @@ CREATE TABLE exco.startup_aid_item (
   source         text NOT NULL,
   provenance     text NOT NULL,
   CONSTRAINT startup_aid_item_range CHECK (amount_min <= amount_max),
+  -- numeric(12,2) holds NaN, which passes >= 0 and the range check: refused.
+  CONSTRAINT startup_aid_item_amounts_finite CHECK (amount_min <> 'NaN' AND amount_max <> 'NaN'),
   CONSTRAINT startup_aid_item_once UNIQUE NULLS NOT DISTINCT (region, tier, item, effective_from)
 );
 COMMENT ON TABLE exco.startup_aid_item IS

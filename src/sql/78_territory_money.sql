@@ -101,6 +101,9 @@ CREATE TABLE exco.assistant_contract (
   over_20pct_under_16 boolean NOT NULL DEFAULT false,
   underserved_zone    boolean NOT NULL DEFAULT false,
   CONSTRAINT assistant_contract_ends_after_signature CHECK (ends_on > signed_on),
+  -- A contract signed on infinity was accepted (the aid amounts in force there are the latest) and
+  -- ran at no finite date; -infinity is refused by the trigger (no aid amounts known then).
+  CONSTRAINT assistant_contract_signed_finite CHECK (isfinite(signed_on)),
   CONSTRAINT assistant_contract_file_active_not_negative CHECK (file_active >= 0)
 );
 CREATE INDEX ON exco.assistant_contract (commune);
@@ -224,7 +227,9 @@ SELECT pg_catalog.pg_extension_config_dump('exco.etp_patient', '');
 -- amounts in force) makes the total NULL, and is counted in *_unknown; *_known sums the others.
 -- LANGUAGE sql with a standard body, STABLE, PARALLEL SAFE, not STRICT, like the *_at report
 -- functions of 60_views.sql (bound when created, inlined into the caller; a NULL as_of gives rows
--- with nothing running).
+-- with nothing running). An infinite as_of has no calendar year: etp_year and forfait_year are NULL,
+-- no ETP row, and a medical-assistant contract without an end has an unknown contract year (its
+-- aid NULL, counted in assistant_aid_unknown) instead of the error of extract(year FROM infinity).
 CREATE FUNCTION exco.territory_money_at(as_of date)
   RETURNS TABLE (region text, region_name text, departement text, departement_name text,
                  cpts_contracts_running bigint, cpts_ceiling_this_year numeric,
@@ -247,7 +252,10 @@ BEGIN ATOMIC
      CROSS JOIN LATERAL (
        SELECT EXISTS (SELECT FROM unnest('{fonctionnement}'::exco.mission[] || c.missions) AS l
                        WHERE exco.ceiling_gap(l, c.tier, c.scale) IS NOT NULL) AS gap) g
-     WHERE c.status = 'signed' AND c.signed_on <= territory_money_at.as_of AND territory_money_at.as_of < c.ends_on
+     -- Runs on as_of iff signed_on <= as_of < ends_on and not terminated (doc/rules.md §5), as in the
+     -- other reports: status 'ended' is today's word for a contract whose 5 years are over, and it
+     -- ran on the dates before its ends_on.
+     WHERE c.status <> 'terminated' AND c.signed_on <= territory_money_at.as_of AND territory_money_at.as_of < c.ends_on
     UNION ALL
     SELECT m.region, m.departement, 'assistant',
            CASE WHEN k.known THEN exco.assistant_aid(a.share, y.contract_year, a.signed_on) END,
@@ -255,7 +263,9 @@ BEGIN ATOMIC
       FROM exco.assistant_contract a
       JOIN exco.commune m ON m.code = a.commune
      CROSS JOIN LATERAL (
-       SELECT extract(year FROM age(territory_money_at.as_of, a.signed_on))::integer + 1 AS contract_year) y
+       SELECT CASE WHEN isfinite(territory_money_at.as_of)
+                   THEN extract(year FROM age(territory_money_at.as_of, a.signed_on))::integer + 1 END
+                AS contract_year) y
      CROSS JOIN LATERAL (
        SELECT EXISTS (SELECT FROM exco.assistant_aid_amount x
                        WHERE x.share = a.share AND x.contract_year = least(y.contract_year, 3)
@@ -275,7 +285,8 @@ BEGIN ATOMIC
       JOIN exco.structure s ON s.id = g.structure
       JOIN exco.commune m ON m.code = s.commune
       JOIN (SELECT p.programme, p.year, count(*) AS file_active FROM exco.etp_patient p
-             WHERE p.year = extract(year FROM territory_money_at.as_of)::integer - 1
+             WHERE isfinite(territory_money_at.as_of)
+               AND p.year = extract(year FROM territory_money_at.as_of)::integer - 1
              GROUP BY p.programme, p.year) f ON f.programme = g.id
     UNION ALL
     SELECT m.region, m.departement, 'forfait',
@@ -316,13 +327,15 @@ BEGIN ATOMIC
          CASE WHEN a.assistant_aid_unknown = 0 THEN coalesce(a.assistant_aid_known, 0.00) END AS assistant_aid_this_contract_year,
          coalesce(a.assistant_aid_known, 0.00) AS assistant_aid_this_contract_year_known,
          a.assistant_aid_unknown,
-         extract(year FROM territory_money_at.as_of)::integer - 1 AS etp_year,
+         CASE WHEN isfinite(territory_money_at.as_of) THEN extract(year FROM territory_money_at.as_of)::integer - 1 END
+           AS etp_year,
          a.etp_programmes,
          a.etp_programmes_below_minimum,
          CASE WHEN a.etp_pay_unknown = 0 THEN coalesce(a.etp_pay_known, 0.00) END AS etp_pay,
          coalesce(a.etp_pay_known, 0.00) AS etp_pay_known,
          a.etp_pay_unknown,
-         extract(year FROM territory_money_at.as_of)::integer AS forfait_year,
+         CASE WHEN isfinite(territory_money_at.as_of) THEN extract(year FROM territory_money_at.as_of)::integer END
+           AS forfait_year,
          a.gps AS gps_in_structures,
          a.gps_at_risk,
          CASE WHEN a.forfait_at_risk_unknown = 0 THEN coalesce(a.forfait_at_risk_known, 0.00) END AS forfait_structure_at_risk,

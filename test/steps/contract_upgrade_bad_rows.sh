@@ -20,19 +20,25 @@ sql -c 'SET client_min_messages = warning' -c "CREATE EXTENSION exco VERSION '0.
 sql -f test/steps/upgrade-data-0.1.0.sql >/dev/null
 sql -c "UPDATE exco.measure SET value = 'NaN' WHERE contract_year = 1 AND indicator = (SELECT min(id) FROM exco.indicator)"
 sql -c "UPDATE exco.contract SET missions = missions || NULL::exco.mission WHERE id = (SELECT min(id) FROM exco.contract)"
+# An indicator weight of NaN (accepted by 0.1.0's weight >= 0): indicator_weight_finite stays NOT VALID.
+sql -c "UPDATE exco.indicator SET weight = 'NaN' WHERE id = (SELECT min(id) FROM exco.indicator)"
 before=$(sql -c "SELECT count(*) FROM exco.measure")
 warnings=$(sql -c 'ALTER EXTENSION exco UPDATE' 2>&1 >/dev/null)
 printf '%s\n' "$warnings" | sed 's/^/contract_upgrade_bad_rows:   /'
 printf '%s\n' "$warnings" | grep -q 'constraint measure_value_finite, which is left NOT VALID' || fail "no warning for measure_value_finite"
 printf '%s\n' "$warnings" | grep -q 'constraint contract_missions_no_null, which is left NOT VALID' || fail "no warning for contract_missions_no_null"
+printf '%s\n' "$warnings" | grep -q 'constraint indicator_weight_finite, which is left NOT VALID' || fail "no warning for indicator_weight_finite"
 [ "$(sql -c "SELECT count(*) FROM exco.measure")" = "$before" ] || fail "the update lost measures"
 state=$(sql -c "SELECT string_agg(conname || '=' || convalidated, ' ' ORDER BY conname) FROM pg_catalog.pg_constraint
-  WHERE conname IN ('contract_missions_one_dimension', 'contract_missions_no_null', 'indicator_direction_consistent', 'measure_value_finite')")
-[ "$state" = "contract_missions_no_null=false contract_missions_one_dimension=true indicator_direction_consistent=true measure_value_finite=false" ] \
+  WHERE conname IN ('contract_missions_one_dimension', 'contract_missions_no_null', 'indicator_direction_consistent', 'measure_value_finite',
+                    'indicator_weight_finite', 'indicator_amount_finite')")
+[ "$state" = "contract_missions_no_null=false contract_missions_one_dimension=true indicator_amount_finite=true indicator_direction_consistent=true indicator_weight_finite=false measure_value_finite=false" ] \
   || fail "unexpected constraint states: $state"
 say "the update kept every row; $state"
 sql -c "UPDATE exco.measure SET value = 0 WHERE value = 'NaN'" \
     -c "UPDATE exco.contract SET missions = array_remove(missions, NULL)" \
+    -c "UPDATE exco.indicator SET weight = 1 WHERE weight = 'NaN'" \
+    -c "ALTER TABLE exco.indicator VALIDATE CONSTRAINT indicator_weight_finite" \
     -c "ALTER TABLE exco.measure VALIDATE CONSTRAINT measure_value_finite" \
     -c "ALTER TABLE exco.contract VALIDATE CONSTRAINT contract_missions_no_null" >/dev/null
-say "OK: after fixing the rows, both constraints validate"
+say "OK: after fixing the rows, the three constraints validate"
