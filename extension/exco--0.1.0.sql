@@ -2,7 +2,7 @@
 \echo Use "CREATE EXTENSION exco" to load this file. \quit
 
 -- ==== src/sql/10_tier.sql
--- exco.tier: the CPTS size tier (DOMAIN.md §2), a one-byte base type written 1..4.
+-- exco.tier: the CPTS size tier (doc/rules.md §2), a one-byte base type written 1..4.
 -- All functions here are IMMUTABLE STRICT PARALLEL SAFE: they depend on their arguments only.
 
 CREATE TYPE exco.tier;
@@ -114,14 +114,14 @@ CREATE CAST (exco.tier AS integer) WITH FUNCTION exco.tier_to_int4(exco.tier);
 CREATE FUNCTION exco.tier(population bigint) RETURNS exco.tier
   AS 'MODULE_PATHNAME', 'tier_of_population' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION exco.tier(bigint) IS
-  'size tier of a CPTS territory of this population: 1 below 40 000, 2 below 80 000, 3 up to 175 000, 4 above (DOMAIN.md §2); negative -> 22023';
+  'size tier of a CPTS territory of this population: 1 below 40 000, 2 below 80 000, 3 up to 175 000, 4 above (doc/rules.md §2); negative -> 22023';
 CREATE FUNCTION exco.tier_bounds(exco.tier) RETURNS int8range
   AS 'MODULE_PATHNAME', 'tier_bounds' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION exco.tier_bounds(exco.tier) IS
   'population range of a tier: [0,40000), [40000,80000), [80000,175001), [175001,)';
 
 -- ==== src/sql/20_mission.sql
--- exco.mission: the financing lines of a CPTS contract (DOMAIN.md §3), and their deadlines.
+-- exco.mission: the financing lines of a CPTS contract (doc/rules.md §3), and their deadlines.
 
 CREATE TYPE exco.mission AS ENUM (
   'fonctionnement', 'acces_soins', 'parcours', 'prevention',
@@ -162,7 +162,7 @@ COMMENT ON FUNCTION exco.deadline_status(exco.mission, date, date, date, date) I
   'status of a mission as of a date: free, not_started, start_overdue, in_progress, started_late, deploy_overdue, deployed_on_time, deployed_late; starts and deployments after as_of are not yet known';
 
 -- ==== src/sql/30_scale.sql
--- Financing scales (barèmes) as versioned data: SCALES.md, DOMAIN.md §4.
+-- Financing scales (barèmes) as versioned data: doc/rules.md §8, doc/rules.md §4.
 -- Tables only here; the shipped rows and the C functions that read them follow in this file's
 -- later sections and in 35_payment.sql.
 
@@ -205,7 +205,7 @@ COMMENT ON COLUMN exco.scale_amount.provenance IS
   'how sure the figure is: confirmed, or reconstructed from published totals';
 
 -- ---------------------------------------------------------------------------------------------
--- Shipped scales (SCALES.md). Every row carries its provenance: "confirmed" (a published total,
+-- Shipped scales (doc/rules.md §8). Every row carries its provenance: "confirmed" (a published total,
 -- or a split seen on a real contract) or "reconstructed from published totals" (the acces_soins
 -- fixed/variable split and the SNP envelope of 2019).
 
@@ -265,7 +265,7 @@ SELECT pg_catalog.pg_extension_config_dump('exco.scale_amount', $$WHERE NOT (
       AND line::pg_catalog.text OPERATOR(pg_catalog.<>) 'fonctionnement'))$$);
 
 -- ---------------------------------------------------------------------------------------------
--- Loading an amendment: exco.scale_sheet shows the scales in the layout of SCALES.md (one row per
+-- Loading an amendment: exco.scale_sheet shows the scales in the layout of doc/rules.md §8 (one row per
 -- scale, line and share, one column per tier) and takes INSERT and COPY in the same layout, so a
 -- whole amendment is one statement:
 --   \copy exco.scale_sheet FROM 'avenant.csv' WITH (FORMAT csv, HEADER)
@@ -280,7 +280,7 @@ FROM exco.scale s
 JOIN exco.scale_amount a USING (scale)
 GROUP BY s.scale, s.effective_from, s.complete, s.source, a.line, a.share;
 COMMENT ON VIEW exco.scale_sheet IS
-  'the scales in the layout of SCALES.md (one row per scale, line, share; one column per tier); INSERT or \copy into it to load an amendment: a new scale is created, an existing one gets its missing cells; an empty tier column is an unknown cell';
+  'the scales in the layout of doc/rules.md §8 (one row per scale, line, share; one column per tier); INSERT or \copy into it to load an amendment: a new scale is created, an existing one gets its missing cells; an empty tier column is an unknown cell';
 
 -- plpgsql trigger function: fired only by INSERT/COPY on the view, which never runs in a parallel
 -- worker; it cannot be called from a query at all ("trigger functions can only be called as
@@ -387,7 +387,7 @@ COMMENT ON FUNCTION exco.contract_ceiling(exco.tier, date, exco.mission[]) IS
   'yearly maximum of a contract: fonctionnement plus each listed mission once (fixed + variable, SNP envelope excluded) under the scale in force on the date; duplicates and fonctionnement in the array count once; NULL element -> 22004';
 
 -- ==== src/sql/35_payment.sql
--- The payment schedule of a contract line (SCALES.md "Payment rules"), over the scales of
+-- The payment schedule of a contract line (doc/rules.md §8.3), over the scales of
 -- 30_scale.sql.
 --
 -- Written in C (src/payment.c): int64 cents for every amount and exact integer prorata, one scale
@@ -407,7 +407,7 @@ COMMENT ON FUNCTION exco.payment_schedule(date, exco.tier, exco.mission, date, n
   'payments of one line of a contract over its 5 years: kind advance, balance, variable (ceiling x attainment[year]) or variable_pending (attainment not known, NULL amount); one scale for the whole contract (the one in force at signature unless named)';
 
 -- ==== src/sql/40_attainment.sql
--- Indicator attainment (DOMAIN.md §4.5) and stepped indicators (SCALES.md, "Indicators in real
+-- Indicator attainment (doc/rules.md §4.5) and stepped indicators (doc/rules.md §8.4, "Indicators in real
 -- contracts"). Reference: doc/attainment.md.
 --
 -- exco.attainment and exco.step_amount are IMMUTABLE STRICT PARALLEL SAFE: they depend on
@@ -446,7 +446,7 @@ COMMENT ON FUNCTION exco.step_amount(numeric, numeric[], numeric[], boolean) IS
 -- only) and PARALLEL SAFE (the aggregate runs in partial mode in workers).
 --
 -- NOT STRICT: a NULL rate is a missing measure and counts as rate 0 with its weight
--- (DOMAIN.md §4.5), and the first call receives a NULL state.
+-- (doc/rules.md §4.5), and the first call receives a NULL state.
 CREATE FUNCTION exco.weighted_attainment_accum(internal, numeric, numeric) RETURNS internal
   AS 'MODULE_PATHNAME', 'attainment_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION exco.weighted_attainment_accum(internal, numeric, numeric) IS
@@ -532,7 +532,7 @@ SELECT pg_catalog.pg_extension_config_dump('exco.epci', '');
 SELECT pg_catalog.pg_extension_config_dump('exco.commune', '');
 
 -- ==== src/sql/55_contract.sql
--- CPTS, their territories, contracts, missions, indicators and measures (DOMAIN.md §2–§5).
+-- CPTS, their territories, contracts, missions, indicators and measures (doc/rules.md §2–§5).
 
 CREATE TABLE exco.cpts (
   id   bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
@@ -636,7 +636,7 @@ SELECT pg_catalog.pg_extension_config_dump('exco.indicator_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('exco.measure', '');
 
 -- ==== src/sql/57_contract_trigger.sql
--- Contract validation triggers (DOMAIN.md §2, §3, §5; SCALES.md), doc/contract.md.
+-- Contract validation triggers (doc/rules.md §2, §3, §5; doc/rules.md §8), doc/contract.md.
 --
 -- Markings of the trigger functions: VOLATILE (they read tables with a fresh snapshot per
 -- lookup, and validate_contract_mission takes a row lock) and PARALLEL SAFE like every trigger
@@ -680,7 +680,7 @@ COMMENT ON TRIGGER validate_cpts_commune ON exco.cpts_commune IS
 
 -- ==== src/sql/60_views.sql
 -- Indicator results, variable money and the reporting views dashboards read as they are
--- (DOMAIN.md §2–§5, SCALES.md). The views never fail because a contract hits a gap in a partial
+-- (doc/rules.md §2–§5, doc/rules.md §8). The views never fail because a contract hits a gap in a partial
 -- scale: the amount is NULL and a *_gap column says which cell is unknown; the scalar functions
 -- (exco.ceiling, exco.payment_schedule ...) still raise for a direct call.
 
@@ -706,7 +706,7 @@ COMMENT ON FUNCTION exco.ceiling_gap(exco.mission, exco.tier, text) IS
   'NULL when the scale gives this line for this tier, else the reason (unknown scale, unknown cell of a partial scale); what the views show instead of failing';
 
 -- A mission's variable money for a contract year: the sum of its indicators' earned amounts,
--- capped by the mission's variable ceiling for the contract's tier and scale (SCALES.md).
+-- capped by the mission's variable ceiling for the contract's tier and scale (doc/rules.md §8).
 -- PL/pgSQL: a thin check around exco.scale_ceiling (C). STABLE (reads the scales), STRICT,
 -- PARALLEL SAFE (read only).
 CREATE FUNCTION exco.variable_due(line exco.mission, t exco.tier, scale text, earned numeric)
