@@ -5,12 +5,15 @@ EXTVERSION = $(shell sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' META.json | he
 MODULE_big = exco
 OBJS       = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 
-# The install script is assembled from one SQL part per concept (src/sql/NN_concept.sql),
-# in file-name order (the directory is a prerequisite too, so a removed or renamed part rebuilds it); released upgrade scripts live in extension/ and are shipped as they are.
-# Released install scripts (extension/exco--0.1.0.sql) are committed and frozen: a database that
-# installed them updates through the upgrade scripts.
+# The install script is assembled from one SQL part per concept (src/sql/NN_concept.sql), in
+# file-name order (the directory is a prerequisite too, so a removed or renamed part rebuilds it).
 # The upgrade script from the previous release to this one is assembled the same way, from
-# src/upgrade/NN_topic.sql in file-name order (one part per change of the release).
+# src/upgrade/NN_topic.sql (one part per change of the release; a part may be a link to a
+# src/sql part that creates objects new in this release).
+# Released scripts are committed and frozen (extension/exco--0.1.0.sql): a database that installed
+# them updates through the upgrade scripts. Releasing version X: commit the built
+# extension/exco--X.sql and extension/exco--PREV--X.sql as plain files (un-ignore them in
+# .gitignore), empty src/upgrade/ and set UPGRADE_FROM = X for the next version's parts.
 SQL_PARTS     = $(sort $(wildcard src/sql/*.sql))
 INSTALL_SQL   = extension/$(EXTENSION)--$(EXTVERSION).sql
 UPGRADE_FROM  = 0.1.0
