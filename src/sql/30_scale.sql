@@ -10,7 +10,11 @@ CREATE TABLE exco.scale (
   scale          text PRIMARY KEY,
   effective_from date NOT NULL UNIQUE,
   complete       boolean NOT NULL,
-  source         text
+  source         text,
+  -- An infinite start would make a scale in force on every date before the first real scale
+  -- (-infinity) or never (infinity), and no contract signs on an infinite date. Refused (23514),
+  -- also through exco.scale_sheet. The update from 0.1.0 adds it in src/upgrade/78_edges.sql.
+  CONSTRAINT scale_effective_from_finite CHECK (isfinite(effective_from))
 );
 COMMENT ON TABLE exco.scale IS
   'a financing scale (ACI CPTS and its amendments), in force from effective_from until the next scale''s effective_from';
@@ -121,70 +125,7 @@ GROUP BY s.scale, s.effective_from, s.complete, s.source, a.line, a.share;
 COMMENT ON VIEW exco.scale_sheet IS
   'the scales in the layout of doc/rules.md §8 (one row per scale, line, share; one column per tier); INSERT or \copy into it to load an amendment: a new scale is created, an existing one gets its missing cells; an empty tier column is an unknown cell';
 
--- plpgsql trigger function: fired only by INSERT/COPY on the view, which never runs in a parallel
--- worker; it cannot be called from a query at all ("trigger functions can only be called as
--- triggers"), so the PARALLEL SAFE marking (that every exco function carries) cannot be exercised
--- in parallel mode. VOLATILE: it writes.
-CREATE FUNCTION exco.scale_sheet_insert() RETURNS trigger
-  LANGUAGE plpgsql VOLATILE PARALLEL SAFE
-  SET search_path = pg_catalog, exco
-AS $fn$
-DECLARE
-  s exco.scale;
-  t integer;
-  v numeric;
-  old numeric;
-BEGIN
-  IF NEW.scale IS NULL OR NEW.line IS NULL OR NEW.share IS NULL THEN
-    RAISE EXCEPTION 'a scale_sheet row needs scale, line and share (got scale %, line %, share %)',
-      coalesce(quote_literal(NEW.scale), 'NULL'), coalesce(NEW.line::text, 'NULL'), coalesce(NEW.share::text, 'NULL')
-      USING ERRCODE = 'not_null_violation';
-  END IF;
-  SELECT * INTO s FROM exco.scale WHERE scale = NEW.scale FOR UPDATE;
-  IF NOT FOUND THEN
-    IF NEW.effective_from IS NULL THEN
-      RAISE EXCEPTION 'scale "%" does not exist yet: its effective_from is needed', NEW.scale
-        USING ERRCODE = 'not_null_violation',
-              HINT = 'Give effective_from (and complete, source) on the rows of a new scale.';
-    END IF;
-    INSERT INTO exco.scale (scale, effective_from, complete, source)
-    VALUES (NEW.scale, NEW.effective_from, coalesce(NEW.complete, false), NEW.source);
-  ELSE
-    IF NEW.effective_from IS DISTINCT FROM NULL AND NEW.effective_from <> s.effective_from THEN
-      RAISE EXCEPTION 'scale "%" is in force from %, not %', NEW.scale, s.effective_from, NEW.effective_from
-        USING ERRCODE = 'invalid_parameter_value',
-              HINT = 'Change exco.scale.effective_from with an UPDATE if that is meant.';
-    END IF;
-    IF NEW.complete IS NOT NULL AND NEW.complete IS DISTINCT FROM s.complete THEN
-      UPDATE exco.scale SET complete = NEW.complete WHERE scale = NEW.scale;
-    END IF;
-    IF NEW.source IS NOT NULL AND NEW.source IS DISTINCT FROM s.source THEN
-      UPDATE exco.scale SET source = NEW.source WHERE scale = NEW.scale;
-    END IF;
-  END IF;
-  FOR t IN 1..4 LOOP
-    v := CASE t WHEN 1 THEN NEW.taille_1 WHEN 2 THEN NEW.taille_2
-                WHEN 3 THEN NEW.taille_3 ELSE NEW.taille_4 END;
-    CONTINUE WHEN v IS NULL;  -- empty cell: unknown, no row
-    SELECT amount INTO old FROM exco.scale_amount
-     WHERE scale = NEW.scale AND line = NEW.line AND tier = t::exco.tier AND share = NEW.share;
-    IF NOT FOUND THEN
-      INSERT INTO exco.scale_amount (scale, line, tier, share, amount, provenance)
-      VALUES (NEW.scale, NEW.line, t::exco.tier, NEW.share, v, NEW.provenance);
-    ELSIF old <> v THEN
-      RAISE EXCEPTION 'scale "%" already gives % % for tier % as %, not %',
-        NEW.scale, NEW.line, NEW.share, t, old, v
-        USING ERRCODE = 'unique_violation',
-              HINT = 'Loading never overwrites a figure: UPDATE exco.scale_amount explicitly if the figure changed.';
-    END IF;  -- the same figure again: nothing to do (loading twice is harmless)
-  END LOOP;
-  RETURN NEW;
-END
-$fn$;
-COMMENT ON FUNCTION exco.scale_sheet_insert() IS
-  'INSTEAD OF INSERT trigger of exco.scale_sheet: creates the scale if new, adds the given cells, refuses to overwrite a different figure (23505)';
-CREATE TRIGGER scale_sheet_insert INSTEAD OF INSERT ON exco.scale_sheet
-  FOR EACH ROW EXECUTE FUNCTION exco.scale_sheet_insert();
+-- Its INSTEAD OF INSERT trigger: 31_scale_sheet_insert.sql.
 
 -- ---------------------------------------------------------------------------------------------
 -- Ceilings. The C functions read exco.scale and exco.scale_amount through SPI once per call site

@@ -199,7 +199,10 @@ COMMENT ON TRIGGER check_etp_programme ON exco.etp_programme IS
 
 CREATE TABLE exco.etp_patient (
   programme   bigint NOT NULL REFERENCES exco.etp_programme ON DELETE CASCADE,
-  year        integer NOT NULL,
+  -- 2008: the ENMR experiments (LFSS-2008-44, doc/rules.md §7.3) start on 1 January 2008, so no
+  -- file active is older; 9999: the last year a date has four digits. A year such as -5 or
+  -- 2147483647 is a typo that would make its programme's pay look like a real year's (23514).
+  year        integer NOT NULL CONSTRAINT etp_patient_year_range CHECK (year BETWEEN 2008 AND 9999),
   patient     text NOT NULL,
   sessions    integer NOT NULL CONSTRAINT etp_patient_sessions_not_negative CHECK (sessions >= 0),
   dropped_out boolean NOT NULL DEFAULT false,
@@ -208,7 +211,7 @@ CREATE TABLE exco.etp_patient (
 COMMENT ON TABLE exco.etp_patient IS
   'a patient in the file active of an ETP programme for a calendar year: sessions attended, whether the patient dropped out';
 COMMENT ON COLUMN exco.etp_patient.programme IS 'the programme';
-COMMENT ON COLUMN exco.etp_patient.year IS 'calendar year of the file active';
+COMMENT ON COLUMN exco.etp_patient.year IS 'calendar year of the file active, 2008 (start of the ENMR experiments) to 9999';
 COMMENT ON COLUMN exco.etp_patient.patient IS 'a stable identifier of the patient within the programme';
 COMMENT ON COLUMN exco.etp_patient.sessions IS 'sessions attended that year (the educational diagnosis is not a session)';
 COMMENT ON COLUMN exco.etp_patient.dropped_out IS 'the patient dropped out of the programme';

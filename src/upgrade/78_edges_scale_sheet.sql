@@ -1,0 +1,1 @@
+../sql/31_scale_sheet_insert.sql
