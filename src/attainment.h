@@ -1,7 +1,7 @@
 /*
  * attainment.h — indicator attainment (doc/rules.md §4.5): the exact rounding of a rate, shared
  * by the rate of one indicator (attainment.c) and the weighted mean of a mission's rates
- * (attainment_agg.c).
+ * (attainment_agg.c, weighted.c), and the checks of one row of that mean (attainment_agg.c).
  *
  * Rates are exact rationals rounded half up to RATE_SCALE (20) decimal places, trailing zeros
  * trimmed: 15/20 is 0.75, 119/169 is 0.70414201183431952663. The same rounding ends the
@@ -25,5 +25,17 @@ extern Numeric ratio_round(Numeric a, Numeric b);
 
 /* q · 1e-20 as a numeric, trailing zeros trimmed; 0 <= q <= 1e20. */
 extern Numeric rate_numeric(int128 q);
+
+/*
+ * The checks of one row of the weighted mean (attainment_agg.c), shared by the aggregate
+ * exco.weighted_attainment and by exco.weighted_rate (weighted.c) so that both refuse the same
+ * rows with the same errors, in this order: the weight (NULL: 22004; NaN, infinite or negative:
+ * 22023), then the rate when there is one (NaN or outside [0, 1]: 22023). A NULL rate is a
+ * missing measure, rate 0. attainment_zero_weight() is the error of a mean over a total weight
+ * of 0 (22012).
+ */
+extern void attainment_check_weight(Numeric weight, bool isnull);
+extern void attainment_check_rate(Numeric rate);
+extern void attainment_zero_weight(void) pg_attribute_noreturn();
 
 #endif							/* EXCO_ATTAINMENT_H */

@@ -49,22 +49,42 @@ slow_add(MemoryContext cxt, Numeric acc, Numeric add)
 	return kept;
 }
 
-static void
-rate_out_of_range(Numeric rate)
+/* See attainment.h. */
+void
+attainment_check_weight(Numeric weight, bool isnull)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("attainment rate must be between 0 and 1: %s", num_str(rate)),
-			 errhint("Compute rates with exco.attainment(), which clamps them to [0, 1].")));
+	if (isnull)
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("indicator weight must not be NULL"),
+				 errhint("Give every indicator a weight; a weight of 0 leaves it out of the mean.")));
+	num_check_finite(weight, "indicator weight");
+	if (num_sign(weight) < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("indicator weight must not be negative: %s", num_str(weight)),
+				 errhint("Weights need not sum to 1, but each must be 0 or more.")));
 }
 
-static void
-weight_negative(Numeric weight)
+/* See attainment.h. */
+void
+attainment_check_rate(Numeric rate)
+{
+	if (numeric_is_nan(rate) || num_sign(rate) < 0 || num_cmp(rate, int64_to_numeric(1)) > 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("attainment rate must be between 0 and 1: %s", num_str(rate)),
+				 errhint("Compute rates with exco.attainment(), which clamps them to [0, 1].")));
+}
+
+/* See attainment.h. */
+void
+attainment_zero_weight(void)
 {
 	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("indicator weight must not be negative: %s", num_str(weight)),
-			 errhint("Weights need not sum to 1, but each must be 0 or more.")));
+			(errcode(ERRCODE_DIVISION_BY_ZERO),
+			 errmsg("total weight of the indicators is zero"),
+			 errhint("A mission's attainment is the weighted mean of its indicators' rates: give at least one indicator a positive weight.")));
 }
 
 PG_FUNCTION_INFO_V1(attainment_accum);
@@ -87,39 +107,21 @@ attainment_accum(PG_FUNCTION_ARGS)
 		elog(ERROR, "attainment_accum called in non-aggregate context");
 
 	if (PG_ARGISNULL(2))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("indicator weight must not be NULL"),
-				 errhint("Give every indicator a weight; a weight of 0 leaves it out of the mean.")));
+		attainment_check_weight(NULL, true);
 	weight_d = PG_GETARG_DATUM(2);
 
-	/* Check both values before touching the state. */
+	/*
+	 * Check both values before touching the state. A value read on the fast path and in range
+	 * passes the checks; any other goes through them (and raises when out of range).
+	 */
 	fast_w = numeric_scaled(weight_d, WEIGHT_NDIGITS, &w);
-	if (fast_w && w < 0)
-		weight_negative(DatumGetNumeric(weight_d));
-	if (!fast_w)
-	{
-		Numeric		wn = DatumGetNumeric(weight_d);
-
-		num_check_finite(wn, "indicator weight");
-		if (num_sign(wn) < 0)
-			weight_negative(wn);
-	}
+	if (!fast_w || w < 0)
+		attainment_check_weight(DatumGetNumeric(weight_d), false);
 	if (!rate_null)				/* a missing measure is rate 0 (doc/rules.md §4.5) */
 	{
 		fast_r = numeric_scaled(rate_d, RATE_NDIGITS, &r);
-		if (fast_r)
-		{
-			if (r < 0 || r > RATE_ONE)
-				rate_out_of_range(DatumGetNumeric(rate_d));
-		}
-		else
-		{
-			Numeric		rn = DatumGetNumeric(rate_d);
-
-			if (numeric_is_nan(rn) || num_sign(rn) < 0 || num_cmp(rn, int64_to_numeric(1)) > 0)
-				rate_out_of_range(rn);
-		}
+		if (!fast_r || r < 0 || r > RATE_ONE)
+			attainment_check_rate(DatumGetNumeric(rate_d));
 	}
 
 	if (PG_ARGISNULL(0))
@@ -362,7 +364,7 @@ attainment_final(PG_FUNCTION_ARGS)
 		int128		rem;
 
 		if (state->w == 0)
-			goto zero_weight;
+			attainment_zero_weight();
 		/* rate · 1e20 = Σrw / Σw, rounded half up; both sums are >= 0 */
 		q = state->rw / state->w;
 		rem = state->rw % state->w;
@@ -378,13 +380,6 @@ attainment_final(PG_FUNCTION_ARGS)
 	if (state->slow_w != NULL)
 		w = num_add(w, state->slow_w);
 	if (num_sign(w) == 0)
-		goto zero_weight;
+		attainment_zero_weight();
 	PG_RETURN_NUMERIC(ratio_round(rw, w));
-
-zero_weight:
-	ereport(ERROR,
-			(errcode(ERRCODE_DIVISION_BY_ZERO),
-			 errmsg("total weight of the indicators is zero"),
-			 errhint("A mission's attainment is the weighted mean of its indicators' rates: give at least one indicator a positive weight.")));
-	PG_RETURN_NULL();			/* keep the compiler quiet */
 }

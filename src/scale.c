@@ -14,17 +14,14 @@
  */
 #include "scale.h"
 
-#include "access/xact.h"
 #include "catalog/pg_type_d.h"
 #include "executor/spi.h"
 #include "funcapi.h"
-#include "storage/proc.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/numeric.h"
-#include "utils/snapmgr.h"
 
 static const char *const share_labels[SHARE_COUNT] = {"fixed", "variable", "dedicated"};
 
@@ -131,12 +128,7 @@ ExcoScaleCache *
 exco_scale_cache_in(ExcoScaleCache **slot, MemoryContext mcxt)
 {
 	ExcoScaleCache *cache = *slot;
-	Snapshot	snap = ActiveSnapshotSet() ? GetActiveSnapshot() : NULL;
-#if PG_VERSION_NUM >= 170000
-	LocalTransactionId lxid = MyProc->vxid.lxid;
-#else
-	LocalTransactionId lxid = MyProc->lxid;
-#endif
+	ExcoReadStamp now;
 
 	if (cache == NULL)
 	{
@@ -144,31 +136,11 @@ exco_scale_cache_in(ExcoScaleCache **slot, MemoryContext mcxt)
 		cache->cxt = AllocSetContextCreate(mcxt, "exco scale cache", ALLOCSET_SMALL_SIZES);
 		*slot = cache;
 	}
-
-	/*
-	 * Within one query the snapshot does not change and this is one comparison per row. Without
-	 * an active snapshot (cannot happen in a query), read the tables every time.
-	 */
-	if (cache->loaded && snap != NULL &&
-		cache->lxid == lxid &&
-		cache->subxid == GetCurrentSubTransactionId() &&
-		cache->curcid == snap->curcid &&
-		cache->xmin == snap->xmin &&
-		cache->xmax == snap->xmax &&
-		cache->xcnt == snap->xcnt)
+	exco_read_stamp_now(&now);
+	if (exco_read_stamp_same(&cache->read, &now))
 		return cache;
-
 	load_scales(cache);
-	cache->loaded = snap != NULL;
-	if (snap != NULL)
-	{
-		cache->lxid = lxid;
-		cache->subxid = GetCurrentSubTransactionId();
-		cache->curcid = snap->curcid;
-		cache->xmin = snap->xmin;
-		cache->xmax = snap->xmax;
-		cache->xcnt = snap->xcnt;
-	}
+	cache->read = now;
 	return cache;
 }
 

@@ -6,6 +6,7 @@
 #define EXCO_SCALE_H
 
 #include "exco.h"
+#include "read_stamp.h"
 
 #include "access/htup.h"
 #include "access/tupdesc.h"
@@ -38,20 +39,14 @@ typedef struct ExcoScale
 
 /*
  * The per-call-site cache (fn_extra, under fn_mcxt): every scale, read once by SPI, and kept
- * while the active snapshot sees the same data (same transaction, command and set of committed
- * transactions), so a plpgsql loop that inserts a scale between two evaluations of the same
+ * while the running statement sees the same data (read_stamp.h: same transaction, command and
+ * set of committed transactions), so a plpgsql loop that inserts a scale between two evaluations of the same
  * expression sees it too.
  */
 typedef struct ExcoScaleCache
 {
 	MissionCache missions;
-	bool		loaded;
-	LocalTransactionId lxid;
-	SubTransactionId subxid;
-	CommandId	curcid;
-	TransactionId xmin;
-	TransactionId xmax;
-	uint32		xcnt;
+	ExcoReadStamp read;			/* what the scales were read under (read_stamp.h) */
 	MemoryContext cxt;			/* holds the scales; reset on reload */
 	int			nscales;
 	ExcoScale  *scales;			/* by effective_from, ascending */

@@ -1,16 +1,13 @@
 /*
  * scheme_data.c — the dated amounts of the other schemes (exco.forfait_structure,
- * exco.assistant_aid_amount), read by SPI once per call site and kept while the active snapshot
- * sees the same data (same transaction, command and set of committed transactions), like the
- * financing scales (scale.c): one comparison per row within a query, never one query per row.
+ * exco.assistant_aid_amount), read by SPI once per call site and kept while the running statement
+ * sees the same data (read_stamp.h), like the financing scales (scale.c): one comparison per row
+ * within a query, never one query per row.
  */
 #include "schemes.h"
 
-#include "access/xact.h"
 #include "executor/spi.h"
-#include "storage/proc.h"
 #include "utils/memutils.h"
-#include "utils/snapmgr.h"
 
 #define FORFAIT_QUERY \
 	"SELECT effective_from, (indicator_amount OPERATOR(pg_catalog.*) 100)::pg_catalog.int8," \
@@ -98,12 +95,7 @@ SchemeData *
 exco_scheme_data(FunctionCallInfo fcinfo)
 {
 	SchemeData *data = (SchemeData *) fcinfo->flinfo->fn_extra;
-	Snapshot	snap = ActiveSnapshotSet() ? GetActiveSnapshot() : NULL;
-#if PG_VERSION_NUM >= 170000
-	LocalTransactionId lxid = MyProc->vxid.lxid;
-#else
-	LocalTransactionId lxid = MyProc->lxid;
-#endif
+	ExcoReadStamp now;
 
 	if (data == NULL)
 	{
@@ -112,25 +104,10 @@ exco_scheme_data(FunctionCallInfo fcinfo)
 										  ALLOCSET_SMALL_SIZES);
 		fcinfo->flinfo->fn_extra = data;
 	}
-	if (data->loaded && snap != NULL &&
-		data->lxid == lxid &&
-		data->subxid == GetCurrentSubTransactionId() &&
-		data->curcid == snap->curcid &&
-		data->xmin == snap->xmin &&
-		data->xmax == snap->xmax &&
-		data->xcnt == snap->xcnt)
+	exco_read_stamp_now(&now);
+	if (exco_read_stamp_same(&data->read, &now))
 		return data;
-
 	load(data);
-	data->loaded = snap != NULL;
-	if (snap != NULL)
-	{
-		data->lxid = lxid;
-		data->subxid = GetCurrentSubTransactionId();
-		data->curcid = snap->curcid;
-		data->xmin = snap->xmin;
-		data->xmax = snap->xmax;
-		data->xcnt = snap->xcnt;
-	}
+	data->read = now;
 	return data;
 }

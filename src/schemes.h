@@ -7,6 +7,7 @@
 #define EXCO_SCHEMES_H
 
 #include "exco.h"
+#include "read_stamp.h"
 
 #include "utils/array.h"
 #include "utils/date.h"
@@ -118,13 +119,7 @@ typedef struct AssistantAidRow
 typedef struct SchemeData
 {
 	LabelCache	labels;			/* free for the calling function's enum arguments */
-	bool		loaded;
-	LocalTransactionId lxid;
-	SubTransactionId subxid;
-	CommandId	curcid;
-	TransactionId xmin;
-	TransactionId xmax;
-	uint32		xcnt;
+	ExcoReadStamp read;			/* what the rows were read under (read_stamp.h) */
 	MemoryContext cxt;
 	int			nforfait;
 	ForfaitRow *forfait;		/* by effective_from ascending */

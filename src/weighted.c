@@ -7,9 +7,9 @@
  *   exco.weighted_mean(Σ rate × weight, Σ weight) → the mean, rounded half up to 20 decimals
  *
  * so that exco.weighted_mean(sum(exco.weighted_rate(r, w)), sum(w)) = exco.weighted_attainment(r, w)
- * exactly: weighted_rate raises the aggregate's errors for the same rows (same SQLSTATEs, same
- * messages), numeric sums are exact, and weighted_mean rounds the exact quotient with the
- * aggregate's own ratio_round() (attainment.h).
+ * exactly: weighted_rate applies the aggregate's own row checks (attainment.h), so it raises the
+ * same errors for the same rows; numeric sums are exact; and weighted_mean rounds the exact
+ * quotient with the aggregate's own ratio_round() and raises its zero-weight error.
  */
 #include "exco.h"
 #include "attainment.h"
@@ -24,33 +24,6 @@ num_finite(Numeric n)
 	return !numeric_is_nan(n) && !numeric_is_inf(n);
 }
 
-/* The checks of exco.weighted_attainment's transition function, in its order: weight, rate. */
-static void
-check_weight(Numeric w, bool isnull)
-{
-	if (isnull)
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("indicator weight must not be NULL"),
-				 errhint("Give every indicator a weight; a weight of 0 leaves it out of the mean.")));
-	num_check_finite(w, "indicator weight");
-	if (num_sign(w) < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("indicator weight must not be negative: %s", num_str(w)),
-				 errhint("Weights need not sum to 1, but each must be 0 or more.")));
-}
-
-static void
-check_rate(Numeric r)
-{
-	if (numeric_is_nan(r) || num_sign(r) < 0 || num_cmp(r, int64_to_numeric(1)) > 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("attainment rate must be between 0 and 1: %s", num_str(r)),
-				 errhint("Compute rates with exco.attainment(), which clamps them to [0, 1].")));
-}
-
 /* exco.weighted_rate(rate, weight): not STRICT (a NULL rate is 0, a NULL weight an error). */
 PG_FUNCTION_INFO_V1(weighted_rate);
 Datum
@@ -58,10 +31,10 @@ weighted_rate(PG_FUNCTION_ARGS)
 {
 	Numeric		w = PG_ARGISNULL(1) ? NULL : PG_GETARG_NUMERIC(1);
 
-	check_weight(w, PG_ARGISNULL(1));
+	attainment_check_weight(w, PG_ARGISNULL(1));
 	if (PG_ARGISNULL(0))		/* a missing measure is rate 0 (doc/rules.md §4.5) */
 		PG_RETURN_NUMERIC(int64_to_numeric(0));
-	check_rate(PG_GETARG_NUMERIC(0));
+	attainment_check_rate(PG_GETARG_NUMERIC(0));
 	PG_RETURN_NUMERIC(num_mul(PG_GETARG_NUMERIC(0), w));
 }
 
@@ -79,10 +52,7 @@ weighted_mean(PG_FUNCTION_ARGS)
 				 errmsg("sum of the weights must be a finite number, 0 or more: %s", num_str(w)),
 				 errhint("Pass sum(weight) over the rows whose exco.weighted_rate(rate, weight) are summed.")));
 	if (num_sign(w) == 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_DIVISION_BY_ZERO),
-				 errmsg("total weight of the indicators is zero"),
-				 errhint("A mission's attainment is the weighted mean of its indicators' rates: give at least one indicator a positive weight.")));
+		attainment_zero_weight();
 	if (!num_finite(rw) || num_sign(rw) < 0 || num_cmp(rw, w) > 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
