@@ -70,12 +70,17 @@ dist:
 
 # The two commands of the README, and the benchmark. Each installs what is missing,
 # builds, installs and runs against a throwaway cluster (see test/harness.sh).
-.PHONY: test test-fdw demo bench load-territory test-valgrind stress
+.PHONY: test test-fdw test-browser demo bench load-territory test-valgrind stress
 test:
 	bash test/harness.sh test
 # exco across postgres_fdw shards alone (also a step of make test): test/fdw/run.sh.
 test-fdw:
 	bash test/harness.sh test-fdw
+# Not part of make test (installs Debian's chromium): the demo page rendered headless, screenshot
+# demo-report/screenshot.png; fails on a console error, a request other than the file, a blank
+# map, a page wider than 1600 px (test/browser/). PAGE=file.html [MIN_AREAS=n]: that page instead.
+test-browser:
+	bash test/harness.sh test-browser
 demo:
 	bash test/harness.sh demo
 # make bench BENCH_ROWS=1000000: rows of the large benchmarks (default 10 000 000), see doc/bench.md.

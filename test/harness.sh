@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # exco harness: the one place that bootstraps a machine and runs things against a throwaway
-# PostgreSQL cluster. Used by `make test`, `make demo` and `make bench`.
+# PostgreSQL cluster. Used by `make test`, `make demo`, `make test-browser` and `make bench`.
 #
 #   bash test/harness.sh test    build, install, run every pg_regress suite and every pgTAP file
 #   bash test/harness.sh test-fdw  build, install, run the postgres_fdw suite (test/fdw/run.sh)
 #   bash test/harness.sh demo    build, install, load the real territory data, print the report
+#   bash test/harness.sh test-browser  the demo, its page rendered headless in Chromium (test/browser/)
 #   bash test/harness.sh bench   build, install, run the benchmarks (test/bench/)
 #   bash test/harness.sh valgrind  build, install, run the pg_regress suites under valgrind
 #   bash test/harness.sh stress  build, install, run pgbench on the triggers and views (test/stress/)
@@ -110,6 +111,26 @@ case "$mode" in
     say "starting a throwaway cluster for the demo"
     in_cluster 'set -e; bash test/demo.sh'
     ;;
+  test-browser)
+    # make test-browser (not part of make test): the self-test of the browser check on its
+    # fixture, then the demo (which writes demo-report/index.html) and its page rendered headless
+    # in Debian's Chromium (test/browser/run.sh): fails on a console or page error, a request other
+    # than the file, a blank map (fewer than MIN_AREAS départements, default 101), a page wider
+    # than 1600 px. Screenshot: demo-report/screenshot.png. PAGE=path checks that page instead of
+    # running the demo. fonts-dejavu-core: letters, not boxes, in the screenshot.
+    need_packages chromium fonts-dejavu-core
+    need_npm
+    bash test/browser/selftest.sh
+    if [ -z "${PAGE:-}" ]; then
+      need_packages "${base_packages[@]}"
+      build_and_install
+      # A page left by an earlier run must not pass for this one.
+      rm -f demo-report/index.html demo-report/screenshot.png
+      say "starting a throwaway cluster for the demo"
+      in_cluster 'set -e; bash test/demo.sh'
+    fi
+    bash test/browser/run.sh "${PAGE:-demo-report/index.html}" demo-report/screenshot.png "${MIN_AREAS:-101}"
+    ;;
   bench)
     need_packages "${base_packages[@]}"
     need_npm
@@ -144,5 +165,5 @@ case "$mode" in
     in_cluster 'bash test/stress/run.sh'
     ;;
   *)
-    echo "usage: $0 test|test-fdw|demo|bench|valgrind|stress" >&2; exit 2 ;;
+    echo "usage: $0 test|test-fdw|demo|test-browser|bench|valgrind|stress" >&2; exit 2 ;;
 esac
