@@ -4,7 +4,8 @@
 //   node test/browser/check.mjs PAGE_PATH SCREENSHOT_PATH [MIN_AREAS]
 //
 // Environment: PLAYWRIGHT_CORE (the playwright-core package directory, required),
-// CHROMIUM (default /usr/bin/chromium).
+// CHROMIUM (default /usr/bin/chromium), CHROMIUM_NO_SANDBOX=1 (also without the sandbox when
+// not root; root always is).
 // Saves a full-page screenshot (viewport 1440x900) and fails (exit 1, one line per failure) on:
 // a console error or an uncaught page error; any request other than the page file itself (the
 // page must work offline); a blank map: svg#map-coverage narrower than 300 px, fewer than
@@ -35,18 +36,21 @@ const consoleErrors = [], pageErrors = [], requests = [];
 
 // Anything thrown (Chromium does not start, the page does not load) ends the run with one line.
 process.on('uncaughtException', (err) => {
-  console.log(`test-browser: FAIL: ${pageArg}: ${err && err.message ? err.message.split('\n')[0] : err}`);
+  const lines = String(err && err.message ? err.message : err).split('\n').slice(0, 30);
+  console.log(`test-browser: FAIL: ${pageArg}: ${lines.join('\n  ')}`);
   process.exit(1);
 });
 process.on('unhandledRejection', (err) => { throw err; });
 
-// Root (CI containers) cannot use Chromium's sandbox; a normal user keeps it.
-const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+// Root (CI containers) cannot use Chromium's sandbox; a normal user keeps it, unless
+// CHROMIUM_NO_SANDBOX=1 (a container without user namespaces: "No usable sandbox!").
+const noSandbox = (typeof process.getuid === 'function' && process.getuid() === 0)
+  || process.env.CHROMIUM_NO_SANDBOX === '1';
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   headless: true,
-  chromiumSandbox: !asRoot,
-  args: ['--disable-gpu', '--disable-dev-shm-usage'],
+  chromiumSandbox: !noSandbox,
+  args: ['--disable-gpu'], // playwright adds --disable-dev-shm-usage and --headless itself
   timeout: 60000,
 });
 let report;
@@ -96,9 +100,10 @@ try {
       legend.set(norm(f), f);
     }
     r.legend = [...legend.values()];
-    for (const f of r.legend) {
-      const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(f);
-      if (m) r.solid.push([1, 2, 3].map((i) => parseInt(m[i], 16)));
+    // The legend's solid colours (not patterns), for the pixels of the map's screenshot.
+    for (const f of legend.keys()) {
+      const m = /^rgb\((\d+), (\d+), (\d+)\)$/.exec(f);
+      if (m) r.solid.push([1, 2, 3].map((i) => Number(m[i])));
     }
     const areas = [...map.querySelectorAll('.area')];
     r.areas = areas.length;

@@ -6,20 +6,20 @@
 #   bash test/browser/run.sh PAGE_PATH SCREENSHOT_PATH [MIN_AREAS]
 #
 # MIN_AREAS: départements the map must draw at least (default 101, the real territory).
-# Needs node (18 or later), npm the first time, and Chromium (CHROMIUM, default /usr/bin/chromium);
+# Needs node (18 or later), npm the first time, and Chromium (CHROMIUM, default /usr/bin/chromium;
+# it runs without its sandbox as root, or when CHROMIUM_NO_SANDBOX=1);
 # test/harness.sh installs them. playwright-core (pinned below, no browser download) is fetched
 # once with npm into .cache/browser/.
 set -euo pipefail
+die() { printf 'test-browser: %s\n' "$*" >&2; exit 1; }
+[ $# -ge 2 ] && [ $# -le 3 ] || die "usage: $0 PAGE_PATH SCREENSHOT_PATH [MIN_AREAS]"
+page=$(realpath -m -- "$1") shot=$(realpath -m -- "$2") min=${3:-101}
 cd "$(dirname "$0")/../.."
 
 # playwright-core 1.49.1: the last release line whose engines allow Debian 12's Node 18.
 PLAYWRIGHT_VERSION=1.49.1
 cache=.cache/browser
 
-die() { printf 'test-browser: %s\n' "$*" >&2; exit 1; }
-
-[ $# -ge 2 ] && [ $# -le 3 ] || die "usage: $0 PAGE_PATH SCREENSHOT_PATH [MIN_AREAS]"
-page=$1 shot=$2 min=${3:-101}
 [ -s "$page" ] || die "no page at $page (make demo writes demo-report/index.html)"
 [[ $min =~ ^[0-9]+$ ]] || die "MIN_AREAS must be a number, not '$min'"
 command -v node >/dev/null || die "node is needed (Debian: apt-get install nodejs)"
