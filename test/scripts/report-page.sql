@@ -16,6 +16,8 @@
 -- PostgreSQL's xpath()), so every element is closed and every text is escaped.
 
 \if :{?as_of}
+  -- as written on the page: a date, whatever the spelling given ('today', '2026-6-30')
+  SELECT (:'as_of')::date AS as_of \gset
 \else
   SELECT current_date AS as_of \gset
 \endif
@@ -87,13 +89,13 @@ SELECT (xpath('/*/@id', p))[1]::text AS code, (xpath('/*/@d', p))[1]::text AS d
   FROM unnest(xpath('//s:path', xmlparse(DOCUMENT :'shapes_svg'),
                     ARRAY[ARRAY['s', 'http://www.w3.org/2000/svg']])) AS p;
 
--- One row per département of the report, with its shape or its square's place below the map
--- (a row of squares under the 613 x 585 metropolitan map).
+-- One row per département of the report, with its shape or the number of its square below the
+-- map (rows of 13 squares under the 613 x 585 metropolitan map).
 CREATE TEMP TABLE page_dep ON COMMIT DROP AS
 SELECT r.*, s.d AS shape,
        pg_temp.coverage_class(r.population, r.population_covered) AS coverage_class,
        CASE WHEN s.d IS NULL
-            THEN 8 + 46 * (row_number() OVER (PARTITION BY s.d IS NULL ORDER BY r.area_departement) - 1) END AS tile_x
+            THEN (row_number() OVER (PARTITION BY s.d IS NULL ORDER BY r.area_departement) - 1) END AS tile
   FROM exco.regional_summary_at(:'as_of') AS r
   LEFT JOIN page_shape AS s ON s.code = r.area_departement
  WHERE r.level = 'departement';
@@ -140,7 +142,7 @@ CREATE FUNCTION pg_temp.dep_title(d page_dep) RETURNS text LANGUAGE sql STABLE
 CREATE FUNCTION pg_temp.map_svg(kind text) RETURNS text LANGUAGE sql STABLE
 BEGIN ATOMIC
   WITH a AS (
-    SELECT d.area_departement AS code, d.shape, d.tile_x,
+    SELECT d.area_departement AS code, d.shape, 8 + 46 * (d.tile % 13) AS tile_x, 596 + 46 * (d.tile / 13) AS tile_y,
            c.fill, c.ink,
            CASE WHEN kind = 'coverage' THEN pg_temp.dep_title(d)
                 ELSE pg_temp.h(format('%s (%s) : %s CPTS de taille %s', d.area_departement_name,
@@ -154,19 +156,20 @@ BEGIN ATOMIC
             AND c.ord = pg_temp.tier_class(CASE kind WHEN '1' THEN d.tier_1 WHEN '2' THEN d.tier_2
                                                      WHEN '3' THEN d.tier_3 ELSE d.tier_4 END))
   )
-  SELECT format('<svg %s class="%s" viewBox="0 0 613 640" role="img" aria-labelledby="%s-caption">',
+  SELECT format('<svg %s class="%s" viewBox="0 0 613 %s" role="img" aria-labelledby="%s-caption">',
                 CASE WHEN kind = 'coverage' THEN 'id="map-coverage"' ELSE format('id="map-tier-%s"', kind) END,
                 CASE WHEN kind = 'coverage' THEN 'map' ELSE 'map chart' END,
+                coalesce(max(a.tile_y) + 44, 640),
                 CASE WHEN kind = 'coverage' THEN 'map-coverage' ELSE 'map-tier-' || kind END)
       || coalesce(string_agg(
            CASE WHEN a.shape IS NOT NULL
                 THEN format('<path class="%s" data-code="%s" fill="%s" d="%s"><title>%s</title></path>',
                             CASE WHEN kind = 'coverage' THEN 'area' ELSE 'area-tier' END,
                             pg_temp.h(a.code), a.fill, a.shape, a.title)
-                ELSE format('<rect class="%s" data-code="%s" fill="%s" x="%s" y="596" width="40" height="40" rx="4"><title>%s</title></rect>'
-                            '<text x="%s" y="621" fill="%s" text-anchor="middle" font-size="12">%s</text>',
+                ELSE format('<rect class="%s" data-code="%s" fill="%s" x="%s" y="%s" width="40" height="40" rx="4"><title>%s</title></rect>'
+                            '<text x="%s" y="%s" fill="%s" text-anchor="middle" font-size="12">%s</text>',
                             CASE WHEN kind = 'coverage' THEN 'area' ELSE 'area-tier' END,
-                            pg_temp.h(a.code), a.fill, a.tile_x, a.title, a.tile_x + 20, a.ink, pg_temp.h(a.code)) END,
+                            pg_temp.h(a.code), a.fill, a.tile_x, a.tile_y, a.title, a.tile_x + 20, a.tile_y + 25, a.ink, pg_temp.h(a.code)) END,
            '' ORDER BY a.code), '')
       || '<text x="8" y="590" font-size="12">Outre-mer</text></svg>'
     FROM a;
@@ -286,7 +289,7 @@ SELECT concat_ws(E'\n',
   'path.area, rect.area, path.area-tier, rect.area-tier { stroke: #555555; stroke-width: 0.4; } path.area:hover, rect.area:hover { stroke: #000000; stroke-width: 1.5; }',
   '.legend { list-style: none; padding: 0; font-size: 0.9em; } .legend li { margin: 2px 0; } .legend.inline li { display: inline-block; margin-right: 16px; }',
   'table { border-collapse: collapse; font-size: 0.8em; margin: 8px 0; } th, td { border: 1px solid #bbbbbb; padding: 2px 6px; } td { text-align: right; } td.text { text-align: left; }',
-  'td.unknown { font-style: italic; background: #eeeeee; } details { margin: 8px 0; } summary { cursor: pointer; }',
+  'td.unknown { font-style: italic; background: #eeeeee; } details table { display: block; overflow-x: auto; max-width: 100%; } details { margin: 8px 0; } summary { cursor: pointer; }',
   '</style>',
   '</head>',
   '<body>',
