@@ -55,6 +55,51 @@ CREATE FUNCTION pg_temp.td(col text, v numeric, shown text) RETURNS text LANGUAG
               THEN format('<td data-col="%s" data-value="" class="unknown">inconnu</td>', col)
               ELSE format('<td data-col="%s" data-value="%s">%s</td>', col, v, shown) END;
 
+-- The tables under the charts: one column list per table (kind: text, n, eur or pct), and one
+-- renderer for all three; a row is the jsonb of a report row, key is the column naming it.
+CREATE TEMP TABLE page_column (tbl text, ord integer, col text, header text, kind text) ON COMMIT DROP;
+INSERT INTO page_column
+SELECT 't-departements', ord, col, header, kind FROM (VALUES
+  (1, 'area_departement', 'Code', 'text'), (2, 'area_departement_name', 'Département', 'text'),
+  (3, 'region_name', 'Région', 'text'), (4, 'cpts', 'CPTS', 'n'), (5, 'tier_1', 'Taille 1', 'n'),
+  (6, 'tier_2', 'Taille 2', 'n'), (7, 'tier_3', 'Taille 3', 'n'), (8, 'tier_4', 'Taille 4', 'n'),
+  (9, 'population', 'Habitants', 'n'), (10, 'population_covered', 'Couverts', 'n'),
+  (11, 'population_share_pct', 'Part couverte', 'pct'), (12, 'contracts', 'Contrats en cours', 'n'),
+  (13, 'yearly_ceiling', 'Plafond annuel', 'eur'), (14, 'yearly_ceiling_known', 'dont connu', 'eur'),
+  (15, 'contracts_with_gap', 'Contrats avec lacune', 'n'), (16, 'late_missions', 'Missions en retard', 'n')
+) AS c(ord, col, header, kind)
+UNION ALL
+SELECT 't-regions', ord, col, header, kind FROM (VALUES
+  (1, 'region', 'Code', 'text'), (2, 'region_name', 'Région', 'text'), (3, 'cpts', 'CPTS', 'n'),
+  (4, 'contracts', 'Contrats en cours', 'n'), (5, 'yearly_ceiling', 'Plafond annuel', 'eur'),
+  (6, 'yearly_ceiling_known', 'dont connu', 'eur'), (7, 'contracts_with_gap', 'Contrats avec lacune', 'n'),
+  (8, 'variable_due_last_year', 'Part variable due', 'eur'),
+  (9, 'variable_due_last_year_known', 'dont connue', 'eur'),
+  (10, 'variable_due_last_year_unknown', 'Missions inconnues', 'n'),
+  (11, 'late_missions', 'Missions en retard', 'n')
+) AS c(ord, col, header, kind);
+
+CREATE FUNCTION pg_temp.data_table(tbl text, summary text, key text, rows_in_order jsonb) RETURNS text
+  LANGUAGE sql STABLE
+BEGIN ATOMIC
+  SELECT format('<details><summary>%s</summary><table id="%s"><thead><tr>', pg_temp.h(summary), tbl)
+      || (SELECT string_agg(format('<th>%s</th>', pg_temp.h(c.header)), '' ORDER BY c.ord)
+            FROM page_column AS c WHERE c.tbl = data_table.tbl)
+      || '</tr></thead><tbody>'
+      || coalesce((SELECT string_agg(format('<tr data-code="%s">', pg_temp.h(r.j ->> key))
+                     || (SELECT string_agg(CASE c.kind
+                                  WHEN 'text' THEN format('<td class="text">%s</td>', pg_temp.h(r.j ->> c.col))
+                                  ELSE pg_temp.td(c.col, (r.j ->> c.col)::numeric,
+                                                  CASE c.kind WHEN 'eur' THEN pg_temp.eur((r.j ->> c.col)::numeric)
+                                                              WHEN 'pct' THEN pg_temp.pct((r.j ->> c.col)::numeric)
+                                                              ELSE pg_temp.fr((r.j ->> c.col)::numeric) END) END,
+                                  '' ORDER BY c.ord)
+                           FROM page_column AS c WHERE c.tbl = data_table.tbl)
+                     || '</tr>', '' ORDER BY r.n)
+                     FROM jsonb_array_elements(rows_in_order) WITH ORDINALITY AS r(j, n)), '')
+      || '</tbody></table></details>';
+END;
+
 -- The colour classes. Sequential single-hue ramps (ColorBrewer YlGnBu and Purples), light to
 -- dark, so they read in greyscale; an unknown is hatched. ink: the colour of text drawn on it.
 CREATE TEMP TABLE page_class (scheme text, ord integer, fill text, ink text, label text) ON COMMIT DROP;
@@ -116,6 +161,10 @@ INSERT INTO page_status VALUES
   (7, 'start_overdue',    '#d73027', '#ffffff', 'démarrage en retard (pas démarrée)'),
   (8, 'deploy_overdue',   '#a50026', '#ffffff', 'déploiement en retard (pas déployée)'),
   (9, NULL,               'url(#hatch)', '#000000', 'inconnu (dates refusées par les règles)');
+INSERT INTO page_column
+SELECT 't-statuses', 1, 'region', 'Code', 'text' UNION ALL SELECT 't-statuses', 2, 'region_name', 'Région', 'text'
+UNION ALL SELECT 't-statuses', 2 + s.ord, coalesce(s.status, 'unknown'), s.label, 'n' FROM page_status AS s
+UNION ALL SELECT 't-statuses', 100, 'total', 'Total', 'n';
 CREATE TEMP TABLE page_status_count ON COMMIT DROP AS
 SELECT k.region, m.status::text AS status, count(*) AS n
   FROM exco.mission_status_at(:'as_of') AS m
@@ -323,22 +372,9 @@ SELECT concat_ws(E'\n',
      FROM page_dep AS d WHERE d.shape IS NULL),
   '</div>',
   '</div>',
-  '<details><summary>Tableau des données de la carte (par département)</summary>',
-  '<table id="t-departements"><thead><tr><th>Code</th><th>Département</th><th>Région</th><th>CPTS</th><th>Taille 1</th><th>Taille 2</th><th>Taille 3</th><th>Taille 4</th><th>Habitants</th><th>Couverts</th><th>Part couverte</th><th>Contrats en cours</th><th>Plafond annuel</th><th>dont connu</th><th>Contrats avec lacune</th><th>Missions en retard</th></tr></thead><tbody>',
-  (SELECT string_agg(format('<tr data-code="%s"><td class="text">%s</td><td class="text">%s</td><td class="text">%s</td>', pg_temp.h(d.area_departement), pg_temp.h(d.area_departement), pg_temp.h(d.area_departement_name), pg_temp.h(d.region_name))
-            || pg_temp.td('cpts', d.cpts, pg_temp.fr(d.cpts)) || pg_temp.td('tier_1', d.tier_1, pg_temp.fr(d.tier_1))
-            || pg_temp.td('tier_2', d.tier_2, pg_temp.fr(d.tier_2)) || pg_temp.td('tier_3', d.tier_3, pg_temp.fr(d.tier_3))
-            || pg_temp.td('tier_4', d.tier_4, pg_temp.fr(d.tier_4)) || pg_temp.td('population', d.population, pg_temp.fr(d.population))
-            || pg_temp.td('population_covered', d.population_covered, pg_temp.fr(d.population_covered))
-            || pg_temp.td('population_share_pct', d.population_share_pct, pg_temp.pct(d.population_share_pct))
-            || pg_temp.td('contracts', d.contracts, pg_temp.fr(d.contracts))
-            || pg_temp.td('yearly_ceiling', d.yearly_ceiling, pg_temp.eur(d.yearly_ceiling))
-            || pg_temp.td('yearly_ceiling_known', d.yearly_ceiling_known, pg_temp.eur(d.yearly_ceiling_known))
-            || pg_temp.td('contracts_with_gap', d.contracts_with_gap, pg_temp.fr(d.contracts_with_gap))
-            || pg_temp.td('late_missions', d.late_missions, pg_temp.fr(d.late_missions)) || '</tr>',
-                     '' ORDER BY d.area_departement)
+  (SELECT pg_temp.data_table('t-departements', 'Tableau des données de la carte (par département)', 'area_departement',
+                             jsonb_agg(to_jsonb(d) - 'shape' ORDER BY d.area_departement))
      FROM page_dep AS d),
-  '</tbody></table></details>',
 
   '<h2 id="map-tier-1-caption">CPTS par taille, selon le département de leur siège</h2>',
   '<p class="note">Taille (doc/rules.md §2) selon la population du territoire de la CPTS : 1 moins de 40 000 habitants, 2 de 40 000 à 80 000, 3 de 80 000 à 175 000, 4 plus de 175 000. Les nombres sont dans le tableau ci-dessus (colonnes Taille 1 à 4).</p>',
@@ -351,39 +387,27 @@ SELECT concat_ws(E'\n',
   '<h2 id="chart-money-caption">Plafond annuel et part variable due, par région</h2>',
   '<p class="note">Plafond annuel : somme des plafonds de l''année contractuelle en cours des contrats en cours. Part variable due : pour la dernière année contractuelle close de chaque contrat en cours. Un total dont une partie est inconnue (lacune d''un barème, indicateur manquant) est écrit « inconnu » et hachuré, avec sa partie connue : ce n''est pas un zéro.</p>',
   pg_temp.money_bars(),
-  '<details><summary>Tableau des données (par région)</summary>',
-  '<table id="t-regions"><thead><tr><th>Code</th><th>Région</th><th>CPTS</th><th>Contrats en cours</th><th>Plafond annuel</th><th>dont connu</th><th>Contrats avec lacune</th><th>Part variable due</th><th>dont connue</th><th>Missions inconnues</th><th>Missions en retard</th></tr></thead><tbody>',
-  (SELECT string_agg(format('<tr data-code="%s"><td class="text">%s</td><td class="text">%s</td>', pg_temp.h(coalesce(r.region, 'FR')), pg_temp.h(coalesce(r.region, 'FR')), pg_temp.h(coalesce(r.region_name, 'France')))
-            || pg_temp.td('cpts', r.cpts, pg_temp.fr(r.cpts))
-            || pg_temp.td('contracts', r.contracts, pg_temp.fr(r.contracts))
-            || pg_temp.td('yearly_ceiling', r.yearly_ceiling, pg_temp.eur(r.yearly_ceiling))
-            || pg_temp.td('yearly_ceiling_known', r.yearly_ceiling_known, pg_temp.eur(r.yearly_ceiling_known))
-            || pg_temp.td('contracts_with_gap', r.contracts_with_gap, pg_temp.fr(r.contracts_with_gap))
-            || pg_temp.td('variable_due_last_year', r.variable_due_last_year, pg_temp.eur(r.variable_due_last_year))
-            || pg_temp.td('variable_due_last_year_known', r.variable_due_last_year_known, pg_temp.eur(r.variable_due_last_year_known))
-            || pg_temp.td('variable_due_last_year_unknown', r.variable_due_last_year_unknown, pg_temp.fr(r.variable_due_last_year_unknown))
-            || pg_temp.td('late_missions', r.late_missions, pg_temp.fr(r.late_missions)) || '</tr>',
-                     '' ORDER BY r.level = 'france', r.region)
+  (SELECT pg_temp.data_table('t-regions', 'Tableau des données (par région)', 'region',
+                             jsonb_agg(to_jsonb(r) || jsonb_build_object('region', coalesce(r.region, 'FR'),
+                                                                         'region_name', coalesce(r.region_name, 'France'))
+                                       ORDER BY r.level = 'france', r.region))
      FROM page_region AS r),
-  '</tbody></table></details>',
 
   '<h2 id="chart-status-caption">Échéances des missions des contrats en cours, par région</h2>',
   '<p class="note">Statut de chaque mission au ' || :'as_of' || ' (démarrage et déploiement, doc/rules.md §3).</p>',
   (SELECT '<ul class="legend inline">' || string_agg(format('<li><svg width="22" height="14" aria-hidden="true"><rect width="22" height="14" fill="%s" stroke="#555555" stroke-width="0.5"></rect></svg> %s</li>', s.fill, pg_temp.h(s.label)), '' ORDER BY s.ord) || '</ul>'
      FROM page_status AS s),
   pg_temp.status_bars(),
-  '<details><summary>Tableau des données (missions par statut et par région)</summary>',
-  (SELECT '<table id="t-statuses"><thead><tr><th>Code</th><th>Région</th>'
-          || string_agg(format('<th>%s</th>', pg_temp.h(s.label)), '' ORDER BY s.ord) || '<th>Total</th></tr></thead><tbody>'
-     FROM page_status AS s),
-  (SELECT string_agg(format('<tr data-code="%s"><td class="text">%s</td><td class="text">%s</td>', pg_temp.h(r.region), pg_temp.h(r.region), pg_temp.h(r.region_name))
-            || (SELECT string_agg(pg_temp.td(coalesce(s.status, 'unknown'), coalesce(c.n, 0), pg_temp.fr(coalesce(c.n, 0))), '' ORDER BY s.ord)
-                  FROM page_status AS s
-                  LEFT JOIN page_status_count AS c ON c.region = r.region AND c.status IS NOT DISTINCT FROM s.status)
-            || (SELECT pg_temp.td('total', coalesce(sum(c.n), 0), pg_temp.fr(coalesce(sum(c.n), 0))) FROM page_status_count AS c WHERE c.region = r.region)
-            || '</tr>', '' ORDER BY r.region)
+  (SELECT pg_temp.data_table('t-statuses', 'Tableau des données (missions par statut et par région)', 'region',
+                             jsonb_agg(jsonb_build_object('region', r.region, 'region_name', r.region_name)
+                                       || (SELECT jsonb_object_agg(coalesce(s.status, 'unknown'), coalesce(c.n, 0))
+                                             FROM page_status AS s
+                                             LEFT JOIN page_status_count AS c
+                                               ON c.region = r.region AND c.status IS NOT DISTINCT FROM s.status)
+                                       || jsonb_build_object('total', (SELECT coalesce(sum(c.n), 0) FROM page_status_count AS c
+                                                                        WHERE c.region = r.region))
+                                       ORDER BY r.region))
      FROM page_region AS r WHERE r.level = 'region'),
-  '</tbody></table></details>',
 
   '<h2>Sources</h2>',
   '<p class="note">Règles : doc/rules.md de exco. Territoire (régions, départements, communes, population) : paquet npm @etalab/decoupage-administratif (Etalab, licence MIT), chargé par test/load-territory.sh. Les CPTS et contrats de cette page sont ceux de la démonstration (test/scripts/demo-build.sql), pas des données réelles.</p>',
