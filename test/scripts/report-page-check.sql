@@ -18,7 +18,8 @@
 --   4. every unknown total of the money chart is drawn hatched (one hatched square per NULL
 --      total of a region with running contracts), never as a bare bar;
 --   5. the header gives as_of, exco's installed version and exco.scale_fingerprint();
---   6. nothing is loaded from outside the file (no src, no <link>, no <script>).
+--   6. nothing is loaded from outside the file (no src, no <link>, no <script>), and no id is
+--      used twice (the charts' labels and the hatch pattern are found by id).
 -- Every problem is listed; any problem raises an error (SQLSTATE P0001) naming how many.
 
 \set page_text `cat -- :'page_file'`
@@ -158,6 +159,10 @@ SELECT format('header: %s is "%s", not "%s"', h.what, h.got, h.want)
           exco.scale_fingerprint())) AS h(what, got, want)
  WHERE h.got IS DISTINCT FROM h.want
 UNION ALL
+SELECT format('id "%s" is used %s times (an id names one element)', i.id::text, count(*))
+  FROM page_doc, unnest(xpath('//@id', doc)) AS i(id)
+ GROUP BY i.id::text HAVING count(*) > 1
+UNION ALL
 SELECT format('the page loads %s from outside the file (src, link, script)', x.n)
   FROM page_doc, LATERAL (SELECT count(*) AS n FROM unnest(xpath('//*[@src] | //link | //script', doc))) AS x
  WHERE x.n > 0;
@@ -170,7 +175,7 @@ DO $$
 DECLARE n bigint := (SELECT count(*) FROM page_problem);
 BEGIN
   IF n > 0 THEN
-    RAISE EXCEPTION 'the report page disagrees with the report functions in % places', n
+    RAISE EXCEPTION 'the report page has % problem(s): it does not say what the report functions say', n
       USING HINT = 'the problems are listed above';
   END IF;
 END $$;

@@ -376,7 +376,7 @@ SELECT concat_ws(E'\n',
                              jsonb_agg(to_jsonb(d) - 'shape' ORDER BY d.area_departement))
      FROM page_dep AS d),
 
-  '<h2 id="map-tier-1-caption">CPTS par taille, selon le département de leur siège</h2>',
+  '<h2 id="tiers-caption">CPTS par taille, selon le département de leur siège</h2>',
   '<p class="note">Taille (doc/rules.md §2) selon la population du territoire de la CPTS : 1 moins de 40 000 habitants, 2 de 40 000 à 80 000, 3 de 80 000 à 175 000, 4 plus de 175 000. Les nombres sont dans le tableau ci-dessus (colonnes Taille 1 à 4).</p>',
   '<div class="multiples">',
   (SELECT string_agg(format('<figure><figcaption id="map-tier-%s-caption">Taille %s</figcaption>%s</figure>', t, t, pg_temp.map_svg(t::text)), '' ORDER BY t)

@@ -4,8 +4,8 @@
 # test/scripts/report-page-check.sql (every département drawn with a legend fill of its class,
 # every table figure equal to the report functions, unknowns hatched and written "inconnu",
 # the header, nothing loaded from outside). Then the check must FAIL on pages broken on purpose:
-# a changed figure, an unknown shown as 0, a fill outside the legend, a wrong class, a missing
-# département, an external script.
+# a changed figure, a changed text, an unknown shown as 0, a fill outside the legend, a wrong class, a missing
+# département, an unknown total drawn as a plain bar, a duplicate id, an external script.
 # Runs inside the throwaway cluster of test/harness.sh (PG* environment set). Exit 1 on failure.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -60,5 +60,6 @@ broken "a fill outside the legend" 's/\(class="area" data-code="29" fill="\)[^"]
 broken "a wrong class" 's/\(class="area" data-code="2A" fill="\)[^"]*"/\1#ffffcc"/' 'area 2A (population'
 broken "a missing département" 's/<path class="area" data-code="85"/<path class="gone" data-code="85"/' 'département 85: 0 areas'
 broken "an unknown total drawn as a bar" '0,/<rect x="[0-9.]*" y="[0-9]*" width="16" height="10" fill="url(#hatch)"[^>]*><\/rect>/s///' 'chart-money'
+broken "a duplicate id" 's/id="tiers-caption"/id="as-of"/' 'id "as-of" is used 2 times'
 broken "an external script" 's|</body>|<script src="https://cdn.example.org/x.js"></script></body>|' 'from outside the file'
 say "ok"
