@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The demo (`make demo`, run by test/harness.sh inside a throwaway cluster with PG* set):
 # create exco, load the real French territory, build demo CPTS and contracts on it, print the
-# report. See doc/territory.md.
+# report, write the report page demo-report/index.html. See doc/territory.md and doc/report-page.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +20,14 @@ echo "== building demo structures, medical-assistant contracts and ETP programme
 psql_ -f test/scripts/demo-schemes.sql
 
 psql_ -f test/scripts/demo-report.sql
+
+echo
+echo "== writing the report page (test/report-page.sh)"
+territory=@etalab/decoupage-administratif@${EXCO_TERRITORY_VERSION:-$(sed -n 's/^TERRITORY_VERSION=//p' test/load-territory.sh)}
+page=$(bash test/report-page.sh demo-report/index.html "$as_of" "$territory")
+# The page must say what SQL says: the structural check of make test, on the real territory.
+psql_ -v page_file="$page" -f test/scripts/report-page-check.sql | sed -n 1,3p
+echo "the report page: $PWD/$page (open it in a browser; one file, works offline)"
 
 echo
 echo "== demo done in ${SECONDS} s"

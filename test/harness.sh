@@ -75,7 +75,9 @@ in_cluster() {
 
 case "$mode" in
   test)
+    # npm: test/steps/report_page.sh fetches the map shapes (test/report-page.sh).
     need_packages "${base_packages[@]}"
+    need_npm
     build_and_install
     rm -rf results regression.diffs regression.out output_iso
     say "running pg_regress, isolation and pgTAP suites against a throwaway cluster"

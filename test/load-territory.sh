@@ -10,7 +10,7 @@
 #                                        an unpacked package, or test/fixtures/territory)
 #   make load-territory [DIR=...]        the same
 #
-# Needs psql; npm and tar only to fetch. The load itself is test/scripts/load-territory.sql.
+# Needs psql; npm and tar only to fetch (test/npm-fetch.sh). The load itself is test/scripts/load-territory.sql.
 set -euo pipefail
 
 # The package version this project is tested with; override with EXCO_TERRITORY_VERSION.
@@ -39,38 +39,10 @@ elif [ $# -eq 1 ]; then
   done
   say "loading territory data from $dir"
 else
-  mkdir -p "$cache"
-  # Scoped packages are packed as etalab-decoupage-administratif-VERSION.tgz.
-  tgz=$cache/etalab-decoupage-administratif-$version.tgz
-  if [ ! -s "$tgz" ]; then
-    command -v npm >/dev/null || die "npm is needed to fetch $TERRITORY_PACKAGE@$version (or pass a directory)"
-    say "fetching $TERRITORY_PACKAGE@$version with npm pack into $cache"
-    tmp=$(mktemp -d "$cache/pack.XXXXXX")
-    trap 'rm -rf "$tmp"' EXIT
-    (cd "$tmp" && npm pack --loglevel=error "$TERRITORY_PACKAGE@$version" >/dev/null) \
-      || die "npm pack $TERRITORY_PACKAGE@$version failed"
-    packed=$(find "$tmp" -maxdepth 1 -name '*.tgz' -print -quit)
-    [ -n "$packed" ] || die "npm pack produced no archive"
-    # A tag (e.g. latest) resolves to a version: cache under the resolved name too.
-    resolved=$cache/$(basename "$packed")
-    mv "$packed" "$resolved"
-    [ "$resolved" = "$tgz" ] || ln -sf "$(basename "$resolved")" "$tgz"
-  fi
-  if [ "$version" = "$TERRITORY_VERSION" ]; then
-    sum=$(sha256sum "$tgz" | cut -d' ' -f1)
-    [ "$sum" = "$TERRITORY_SHA256" ] \
-      || die "$(basename "$tgz") has sha256 $sum, not the pinned $TERRITORY_SHA256: remove it from $cache to fetch it again"
-  else
-    say "version $version is not the pinned $TERRITORY_VERSION: its tarball is not checked against a pinned sha256"
-  fi
-  dir=$cache/$version
-  if [ ! -s "$dir/package/data/communes.json" ]; then
-    say "unpacking $(basename "$tgz")"
-    rm -rf "$dir.tmp" && mkdir -p "$dir.tmp"
-    tar -xzf "$tgz" -C "$dir.tmp"
-    rm -rf "$dir" && mv "$dir.tmp" "$dir"
-  fi
-  dir=$dir/package/data
+  if [ "$version" = "$TERRITORY_VERSION" ]; then sha=$TERRITORY_SHA256; else
+    say "version $version is not the pinned $TERRITORY_VERSION"; sha=-; fi
+  dir=$(bash "$here/npm-fetch.sh" "$TERRITORY_PACKAGE" "$version" "$sha" "$cache")
+  dir=$dir/data
   say "loading $TERRITORY_PACKAGE@$version"
 fi
 
