@@ -10,7 +10,8 @@
 // a console error or an uncaught page error; any request other than the page file itself (the
 // page must work offline); a blank map: svg#map-coverage narrower than 300 px, fewer than
 // MIN_AREAS (default 101) départements (.area[data-code]), an area with an empty box, a fill
-// that is none or transparent or not one of the legend's fills ([data-legend-fill]), areas
+// that is none or transparent or not one of the legend's fills ([data-legend-fill], within
+// [data-legend-for="map-coverage"] if the page has one, else anywhere in the page), areas
 // hidden under something else, too few legend-coloured pixels in the map's screenshot; a page
 // wider than 1600 px; a screenshot under 10 KB.
 import { createRequire } from 'node:module';
@@ -94,8 +95,15 @@ try {
     const probe = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
     map.appendChild(probe);
     const norm = (f) => { probe.setAttribute('fill', f); return getComputedStyle(probe).fill; };
+    // The map's legend: the [data-legend-fill] in (or being) a [data-legend-for="map-coverage"],
+    // or, when the page has none of these, every [data-legend-fill] of the page.
+    const scopes = [...document.querySelectorAll('[data-legend-for="map-coverage"]')];
+    r.legendScoped = scopes.length > 0;
+    const legendEls = r.legendScoped
+      ? scopes.flatMap((s) => [s, ...s.querySelectorAll('[data-legend-fill]')]).filter((e) => e.hasAttribute('data-legend-fill'))
+      : [...document.querySelectorAll('[data-legend-fill]')];
     const legend = new Map();
-    for (const el of document.querySelectorAll('[data-legend-fill]')) {
+    for (const el of legendEls) {
       const f = el.getAttribute('data-legend-fill').trim();
       legend.set(norm(f), f);
     }
@@ -128,11 +136,12 @@ try {
       if (ref && !document.getElementById(ref[1])) { bad(a, `fill ${fill} names no element`); continue; }
       r.filled++;
       // Is the area what one sees at its centre (not under another element)? The centre of a
-      // concave shape may fall on a neighbour: any area counts.
+      // concave shape may fall on a neighbour: any area counts, and so does a label of the map
+      // (the code written on an overseas tile).
       a.scrollIntoView({ block: 'center', inline: 'center' });
       const b = a.getBoundingClientRect();
       const hit = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
-      if (hit && hit.closest('#map-coverage .area')) r.hit++;
+      if (hit && (hit.closest('#map-coverage .area') || (hit.closest('#map-coverage') && hit.localName === 'text'))) r.hit++;
     }
     probe.remove();
     window.scrollTo(0, 0);
@@ -198,7 +207,8 @@ const pct = (x) => (x === undefined ? '-' : `${(100 * x).toFixed(1)} %`);
 console.log(`test-browser: ${pageArg}`);
 if (!report.noMap) {
   console.log(`  map: ${report.mapWidth}x${report.mapHeight} px, ${report.codes} départements in ${report.areas} areas ` +
-    `(at least ${minAreas}), ${report.filled} filled from the ${report.legend.length} legend fills, ` +
+    `(at least ${minAreas}), ${report.filled} filled from the ${report.legend.length} fills of ` +
+    `${report.legendScoped ? 'its legend' : 'the page\'s legends'}, ` +
     `${report.hit} shown at their centre, ${pct(report.legendShare)} of its pixels in a legend colour, ${report.colours ?? '-'} colours`);
 }
 console.log(`  page: ${report.pageWidth}x${report.pageHeight} px (at most ${MAX_PAGE_WIDTH} wide)`);

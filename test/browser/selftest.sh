@@ -27,6 +27,7 @@ cases=(
   "wide-page|8|$(add '<div style="width: 2000px">large</div>')|px wide (at most 1600)"
   "fill-none|8|s|data-code=\"53\" fill=\"#2171b5\"|data-code=\"53\" fill=\"none\"||blank map: area 53: fill none"
   "fill-not-in-legend|8|s|data-code=\"53\" fill=\"#2171b5\"|data-code=\"53\" fill=\"#123456\"||blank map: area 53: fill #123456 is not in the legend"
+  "fill-of-other-legend|8|s|data-code=\"53\" fill=\"#2171b5\"|data-code=\"53\" fill=\"#fdae6b\"||blank map: area 53: fill #fdae6b is not in the legend"
   "css-overrides-fill|8|s|.area { stroke|.area { fill: #ff0000; stroke||blank map: area 29: drawn with fill rgb(255, 0, 0) (its fill attribute is #08306b), which is not in the legend"
   "invisible-areas|8|s|.area { stroke|.area { fill-opacity: 0; stroke||blank map: area 29: not visible"
   "empty-box|8|s|x=\"350\" y=\"200\" width=\"40\"|x=\"350\" y=\"200\" width=\"0\"||blank map: area 974: empty box"
