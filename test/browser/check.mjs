@@ -87,6 +87,10 @@ try {
     const doc = document.documentElement, body = document.body;
     r.pageWidth = Math.max(doc.scrollWidth, body ? body.scrollWidth : 0);
     r.pageHeight = Math.max(doc.scrollHeight, body ? body.scrollHeight : 0);
+    // The other charts, reported only: how many are drawn with a box that is not empty.
+    const charts = [...document.querySelectorAll('svg.chart')];
+    r.charts = charts.length;
+    r.chartsDrawn = charts.filter((c) => { const b = c.getBoundingClientRect(); return b.width > 0 && b.height > 0; }).length;
     const map = document.getElementById('map-coverage');
     if (!map || map.namespaceURI !== 'http://www.w3.org/2000/svg') { r.noMap = true; return r; }
     const mb = map.getBoundingClientRect();
@@ -211,6 +215,7 @@ if (!report.noMap) {
     `${report.legendScoped ? 'its legend' : 'the page\'s legends'}, ` +
     `${report.hit} shown at their centre, ${pct(report.legendShare)} of its pixels in a legend colour, ${report.colours ?? '-'} colours`);
 }
+console.log(`  charts (svg.chart): ${report.charts}, ${report.chartsDrawn} with a box that is not empty`);
 console.log(`  page: ${report.pageWidth}x${report.pageHeight} px (at most ${MAX_PAGE_WIDTH} wide)`);
 console.log(`  console errors: ${consoleErrors.length}, page errors: ${pageErrors.length}, other requests: ${requests.length}`);
 console.log(`  screenshot: ${shotArg} (${Math.round(shotBytes / 1024)} KB)`);
