@@ -10,7 +10,7 @@
 --   2. each area's fill is one of the legend's fills, and the one of the class its coverage
 --      falls in, computed here from exco.regional_summary_at's population figures (the legend's
 --      n-th entry is the n-th class: unknown, 0, < 50 %, < 75 %, < 90 %, < 100 %, 100 %);
---   3. each cell of the three tables equals the SQL figure: data-value is the value
+--   3. each cell of the four tables equals the SQL figure: data-value is the value
 --      (empty for NULL), the text shown is "inconnu" for NULL and otherwise reads back, French
 --      spaces, comma, € and % removed, as the same number; the rows are exactly the areas;
 --      the deadline status counts are checked against exco.contract_overview_at's
@@ -80,7 +80,7 @@ SELECT t.id, (xpath('/tr/@data-code', tr))[1]::text AS code,
        (xpath('/td/@data-value', td))[1]::text AS value,
        (xpath('string(/td)', td))[1]::text AS shown
   FROM page_doc,
-       unnest(ARRAY['t-departements', 't-regions', 't-statuses']) AS t(id),
+       unnest(ARRAY['t-departements', 't-tiers', 't-regions', 't-statuses']) AS t(id),
        unnest(xpath(format('//table[@id="%s"]/tbody/tr', t.id), doc)) AS tr,
        unnest(xpath('/tr/td[@data-col]', tr)) AS td;
 
@@ -95,9 +95,12 @@ SELECT o.region, coalesce(s.status, 'unknown') AS status, count(*) AS n
 CREATE TEMP TABLE want_cell ON COMMIT DROP AS
 SELECT 't-departements' AS id, w.area_departement AS code, c.col, w.j ->> c.col AS value
   FROM want_area AS w,
-       unnest(ARRAY['cpts', 'tier_1', 'tier_2', 'tier_3', 'tier_4', 'population', 'population_covered',
-                    'population_share_pct', 'contracts', 'yearly_ceiling', 'yearly_ceiling_known',
-                    'contracts_with_gap', 'late_missions']) AS c(col)
+       unnest(ARRAY['cpts', 'population', 'population_covered', 'population_share_pct', 'contracts',
+                    'yearly_ceiling', 'yearly_ceiling_known', 'contracts_with_gap', 'late_missions']) AS c(col)
+ WHERE w.level = 'departement'
+UNION ALL
+SELECT 't-tiers', w.area_departement, c.col, w.j ->> c.col
+  FROM want_area AS w, unnest(ARRAY['cpts', 'tier_1', 'tier_2', 'tier_3', 'tier_4']) AS c(col)
  WHERE w.level = 'departement'
 UNION ALL
 SELECT 't-regions', coalesce(w.region, 'FR'), c.col, w.j ->> c.col

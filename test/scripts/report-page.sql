@@ -56,17 +56,22 @@ CREATE FUNCTION pg_temp.td(col text, v numeric, shown text) RETURNS text LANGUAG
               ELSE format('<td data-col="%s" data-value="%s">%s</td>', col, v, shown) END;
 
 -- The tables under the charts: one column list per table (kind: text, n, eur or pct), and one
--- renderer for all three; a row is the jsonb of a report row, key is the column naming it.
+-- renderer for all four; a row is the jsonb of a report row, key is the column naming it.
 CREATE TEMP TABLE page_column (tbl text, ord integer, col text, header text, kind text) ON COMMIT DROP;
 INSERT INTO page_column
 SELECT 't-departements', ord, col, header, kind FROM (VALUES
   (1, 'area_departement', 'Code', 'text'), (2, 'area_departement_name', 'Département', 'text'),
-  (3, 'region_name', 'Région', 'text'), (4, 'cpts', 'CPTS', 'n'), (5, 'tier_1', 'Taille 1', 'n'),
-  (6, 'tier_2', 'Taille 2', 'n'), (7, 'tier_3', 'Taille 3', 'n'), (8, 'tier_4', 'Taille 4', 'n'),
+  (3, 'region_name', 'Région', 'text'), (4, 'cpts', 'CPTS', 'n'),
   (9, 'population', 'Habitants', 'n'), (10, 'population_covered', 'Couverts', 'n'),
   (11, 'population_share_pct', 'Part couverte', 'pct'), (12, 'contracts', 'Contrats en cours', 'n'),
   (13, 'yearly_ceiling', 'Plafond annuel', 'eur'), (14, 'yearly_ceiling_known', 'dont connu', 'eur'),
   (15, 'contracts_with_gap', 'Contrats avec lacune', 'n'), (16, 'late_missions', 'Missions en retard', 'n')
+) AS c(ord, col, header, kind)
+UNION ALL
+SELECT 't-tiers', ord, col, header, kind FROM (VALUES
+  (1, 'area_departement', 'Code', 'text'), (2, 'area_departement_name', 'Département', 'text'),
+  (3, 'cpts', 'CPTS', 'n'), (4, 'tier_1', 'Taille 1', 'n'), (5, 'tier_2', 'Taille 2', 'n'),
+  (6, 'tier_3', 'Taille 3', 'n'), (7, 'tier_4', 'Taille 4', 'n')
 ) AS c(ord, col, header, kind)
 UNION ALL
 SELECT 't-regions', ord, col, header, kind FROM (VALUES
@@ -377,12 +382,15 @@ SELECT concat_ws(E'\n',
      FROM page_dep AS d),
 
   '<h2 id="tiers-caption">CPTS par taille, selon le département de leur siège</h2>',
-  '<p class="note">Taille (doc/rules.md §2) selon la population du territoire de la CPTS : 1 moins de 40 000 habitants, 2 de 40 000 à 80 000, 3 de 80 000 à 175 000, 4 plus de 175 000. Les nombres sont dans le tableau ci-dessus (colonnes Taille 1 à 4).</p>',
+  '<p class="note">Taille (doc/rules.md §2) selon la population du territoire de la CPTS : 1 moins de 40 000 habitants, 2 de 40 000 à 80 000, 3 de 80 000 à 175 000, 4 plus de 175 000.</p>',
   '<div class="multiples">',
   (SELECT string_agg(format('<figure><figcaption id="map-tier-%s-caption">Taille %s</figcaption>%s</figure>', t, t, pg_temp.map_svg(t::text)), '' ORDER BY t)
      FROM generate_series(1, 4) AS t),
   '</div>',
   pg_temp.legend('tier', 'map-tier'),
+  (SELECT pg_temp.data_table('t-tiers', 'Tableau des données (CPTS par taille et par département)', 'area_departement',
+                             jsonb_agg(to_jsonb(d) - 'shape' ORDER BY d.area_departement))
+     FROM page_dep AS d),
 
   '<h2 id="chart-money-caption">Plafond annuel et part variable due, par région</h2>',
   '<p class="note">Plafond annuel : somme des plafonds de l''année contractuelle en cours des contrats en cours. Part variable due : pour la dernière année contractuelle close de chaque contrat en cours. Un total dont une partie est inconnue (lacune d''un barème, indicateur manquant) est écrit « inconnu » et hachuré, avec sa partie connue : ce n''est pas un zéro.</p>',
