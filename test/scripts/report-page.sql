@@ -219,7 +219,7 @@ BEGIN ATOMIC
            CASE WHEN a.shape IS NOT NULL
                 THEN format('<path class="%s" data-code="%s" fill="%s" d="%s"><title>%s</title></path>',
                             CASE WHEN kind = 'coverage' THEN 'area' ELSE 'area-tier' END,
-                            pg_temp.h(a.code), a.fill, a.shape, a.title)
+                            pg_temp.h(a.code), a.fill, pg_temp.h(a.shape), a.title)
                 ELSE format('<rect class="%s" data-code="%s" fill="%s" x="%s" y="%s" width="40" height="40" rx="4"><title>%s</title></rect>'
                             '<text x="%s" y="%s" fill="%s" text-anchor="middle" font-size="12">%s</text>',
                             CASE WHEN kind = 'coverage' THEN 'area' ELSE 'area-tier' END,
