@@ -160,6 +160,25 @@ SELECT c.relname, a.attname
    AND pg_catalog.col_description(c.oid, a.attnum) IS NULL
  ORDER BY 1, 2;
 
+-- A NULL date is an error in every report function (22004), not a report of nothing running; so
+-- is a region regional_summary_at does not know (22023, naming it). Region W works, NULL is the
+-- whole country. The guard also runs when the date is a parameter (a prepared statement).
+\set SHOW_CONTEXT never
+SELECT count(*) FROM exco.regional_summary_at(NULL);
+SELECT count(*) FROM exco.regional_summary_at('2023-06-30', 'zz');
+SELECT count(*) AS w_rows FROM exco.regional_summary_at('2023-06-30', 'W');
+SELECT count(*) FROM exco.contract_overview_at(NULL);
+SELECT count(*) FROM exco.mission_status_at(NULL);
+SELECT count(*) FROM exco.payments_at(NULL);
+SELECT count(*) FROM exco.indicator_result_at(NULL);
+SELECT count(*) FROM exco.mission_variable_at(NULL);
+SELECT count(*) FROM exco.territory_money_at(NULL);
+PREPARE report_on(date) AS SELECT count(*) FROM exco.mission_status_at($1) WHERE contract = 9311;
+EXECUTE report_on('2023-06-30');
+EXECUTE report_on(NULL);
+DEALLOCATE report_on;
+\set SHOW_CONTEXT errors
+
 -- Clean up (the suites share one database).
 DELETE FROM exco.contract WHERE id IN (9311, 9312, 9321);
 DELETE FROM exco.cpts WHERE id IN (9301, 9302);

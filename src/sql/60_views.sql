@@ -27,8 +27,44 @@
 -- postgres_fdw shard sees plain SQL. A SET search_path clause would forbid the inlining. STABLE:
 -- they read tables (and as_of is an argument, not current_date); the planner never inlines a
 -- VOLATILE one. PARALLEL SAFE: read only. Not STRICT: the planner never inlines a STRICT
--- set-returning function, and region is NULL for the whole country; a NULL as_of gives no rows
--- (regional_summary_at: every area's row, with nothing running, as before any contract).
+-- set-returning function, and region is NULL for the whole country. A NULL as_of is an error
+-- (22004) in every one of them, and so is a region regional_summary_at does not know (22023):
+-- an unset date or a mistyped region would otherwise give a report of nothing running or no
+-- row, which reads as zeros. The guards below are called once per query, not per row: with a
+-- constant they are evaluated when the query is planned, with current_date (the views) they are
+-- a one-time filter of the plan.
+
+CREATE FUNCTION exco.report_date_given(as_of date) RETURNS boolean
+  LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+  SET search_path = pg_catalog
+AS $fn$
+BEGIN
+  IF as_of IS NULL THEN
+    RAISE EXCEPTION 'the date of a report must not be NULL'
+      USING ERRCODE = 'null_value_not_allowed',
+            HINT = 'Give the date the report is as of (the views use current_date).';
+  END IF;
+  RETURN true;
+END
+$fn$;
+COMMENT ON FUNCTION exco.report_date_given(date) IS
+  'true, or 22004 when the date of a report is NULL: the guard the *_at report functions apply once per query. IMMUTABLE (its answer depends on its argument alone), not STRICT (it must see the NULL)';
+
+CREATE FUNCTION exco.report_region_given(region text) RETURNS boolean
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, exco
+AS $fn$
+BEGIN
+  IF region IS NOT NULL AND NOT EXISTS (SELECT FROM exco.region r WHERE r.code = report_region_given.region) THEN
+    RAISE EXCEPTION 'region "%" does not exist', region
+      USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'exco.region lists the region codes of the loaded territory (e.g. 53 for Bretagne); NULL is the whole country.';
+  END IF;
+  RETURN true;
+END
+$fn$;
+COMMENT ON FUNCTION exco.report_region_given(text) IS
+  'true for NULL (the whole country) or a code of exco.region, else 22023 naming it: the guard of exco.regional_summary_at''s region. STABLE (it reads exco.region)';
 
 -- ---------------------------------------------------------------------------------------------
 -- Scale look-ups that never raise (C, src/report.c: the per-call-site scale cache of exco.ceiling,
@@ -150,7 +186,8 @@ BEGIN ATOMIC
     END AS reason) q
   WHERE cm.started_on < y.ends_on
     AND (y.ends_on <= as_of
-         OR (m.value IS NOT NULL AND y.begins_on <= as_of));
+         OR (m.value IS NOT NULL AND y.begins_on <= as_of))
+    AND exco.report_date_given(as_of);
 END;
 COMMENT ON FUNCTION exco.indicator_result_at(date) IS
   'exco.indicator_result as of a date: per indicator and contract year (years the mission had started in, once over on the date, or begun and measured), the measure, rate and euros earned; NULL with unknown_reason for a row the rules cannot read';
@@ -189,7 +226,8 @@ BEGIN ATOMIC
                min(r.code || ': ' || r.unknown_reason) AS indicator_reason
           FROM exco.indicator_result_at(as_of) r
          GROUP BY r.contract, r.mission, r.contract_year) a
-  JOIN exco.contract c ON c.id = a.contract;
+  JOIN exco.contract c ON c.id = a.contract
+ WHERE exco.report_date_given(as_of);
 END;
 COMMENT ON FUNCTION exco.mission_variable_at(date) IS
   'exco.mission_variable as of a date: per contract mission and contract year, weighted attainment, euros earned, variable ceiling and variable due of that contract year, NULL with unknown_reason when unknown';
@@ -233,7 +271,7 @@ BEGIN ATOMIC
            WHEN cm.deployed_on < cm.started_on
              THEN format('deployed on %s, before it started on %s', cm.deployed_on, cm.started_on)
       END AS reason) s
-  WHERE c.signed_on <= as_of;
+  WHERE c.signed_on <= as_of AND exco.report_date_given(as_of);
 END;
 COMMENT ON FUNCTION exco.mission_status_at(date) IS
   'exco.mission_status as of a date: one row per mission of each contract signed on or before it; status on the date, or on the contract''s last running day once it no longer runs';
@@ -321,7 +359,7 @@ BEGIN ATOMIC
           ELSE exco.deadline_status(cm.mission, c.signed_on, cm.started_on, cm.deployed_on, least(as_of, c.ends_on - 1))
         END AS status) st
      WHERE cm.contract = c.id) ms ON true
-  WHERE c.signed_on <= as_of;
+  WHERE c.signed_on <= as_of AND exco.report_date_given(as_of);
 END;
 COMMENT ON FUNCTION exco.contract_overview_at(date) IS
   'exco.contract_overview as of a date: one row per contract signed on or before it, whether it runs on the date and its contract year, yearly ceiling or its gap, mission statuses, late missions';
@@ -406,7 +444,8 @@ BEGIN ATOMIC
      WHERE g.reason IS NULL
     UNION ALL
     SELECT NULL::integer, NULL::date, 'unknown'::text, NULL::numeric
-     WHERE g.reason IS NOT NULL) s;
+     WHERE g.reason IS NOT NULL) s
+ WHERE exco.report_date_given(as_of);
 END;
 COMMENT ON FUNCTION exco.payments_at(date) IS
   'exco.payments as of a date: payment schedule rows of every line of each contract signed on or before it, the variable rows paying the variable due known on the date';
@@ -546,6 +585,7 @@ BEGIN ATOMIC
          x.late
     FROM (SELECT * FROM dep_rows UNION ALL SELECT * FROM region_rows UNION ALL SELECT * FROM france_rows) x
     LEFT JOIN exco.region rg ON rg.code = x.region
+   WHERE exco.report_date_given(as_of) AND exco.report_region_given(regional_summary_at.region)
    ORDER BY x.region NULLS FIRST, x.code NULLS FIRST;
 END;
 COMMENT ON FUNCTION exco.regional_summary_at(date, text) IS

@@ -229,8 +229,8 @@ SELECT pg_catalog.pg_extension_config_dump('exco.etp_patient', '');
 -- programme and GP, then summed; an item whose amount exco does not know (a gap in a scale, no
 -- amounts in force) makes the total NULL, and is counted in *_unknown; *_known sums the others.
 -- LANGUAGE sql with a standard body, STABLE, PARALLEL SAFE, not STRICT, like the *_at report
--- functions of 60_views.sql (bound when created, inlined into the caller; a NULL as_of gives rows
--- with nothing running). An infinite as_of has no calendar year: etp_year and forfait_year are NULL,
+-- functions of 60_views.sql (bound when created, inlined into the caller; a NULL as_of is an
+-- error, 22004, exco.report_date_given). An infinite as_of has no calendar year: etp_year and forfait_year are NULL,
 -- no ETP row, and a medical-assistant contract without an end has an unknown contract year (its
 -- aid NULL, counted in assistant_aid_unknown) instead of the error of extract(year FROM infinity).
 CREATE FUNCTION exco.territory_money_at(as_of date)
@@ -346,7 +346,8 @@ BEGIN ATOMIC
          a.forfait_at_risk_unknown AS forfait_structure_unknown
     FROM area a
     LEFT JOIN exco.region r ON r.code = a.region
-    LEFT JOIN exco.departement d ON d.code = a.departement;
+    LEFT JOIN exco.departement d ON d.code = a.departement
+   WHERE exco.report_date_given(territory_money_at.as_of);
 END;
 COMMENT ON FUNCTION exco.territory_money_at(date) IS
   'money per region (departement NULL) and per département on a date: yearly ceilings of the CPTS contracts running that day (CPAM département); medical-assistant aid of the contract year running that day (year 3 and later: a ceiling); ETP module-2 pay of the calendar year before (etp_year; programmes under 50 patients in file active pay 0 and are counted apart); forfait structure at risk that year for the GPs who are members of a recorded structure (département of their first structure). Each total is NULL when an item is unknown; *_known sums the known items, *_unknown counts the others';
