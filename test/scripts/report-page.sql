@@ -55,6 +55,13 @@ CREATE FUNCTION pg_temp.eur(n numeric) RETURNS text LANGUAGE sql IMMUTABLE
   RETURN pg_temp.fr(n) || U&'\00A0€';
 CREATE FUNCTION pg_temp.pct(n numeric) RETURNS text LANGUAGE sql IMMUTABLE
   RETURN replace(to_char(n, 'FM990.0'), '.', ',') || U&'\00A0%';
+-- A total in euros, or, when it is NULL, what is known of it: "inconnu (connu : 360 000 € ; 5
+-- contrat(s) avec une lacune)". word: inconnu or inconnue (the noun's gender); parts: what the
+-- unknown count counts.
+CREATE FUNCTION pg_temp.total(total numeric, known numeric, unknown bigint, word text, parts text)
+  RETURNS text LANGUAGE sql IMMUTABLE
+  RETURN CASE WHEN total IS NOT NULL THEN pg_temp.eur(total)
+              ELSE format('%s (connu : %s ; %s %s)', word, pg_temp.eur(known), unknown, parts) END;
 -- A table cell: the raw value in data-value (what the check compares with SQL), the French text
 -- shown; NULL is "inconnu", never 0.
 CREATE FUNCTION pg_temp.td(col text, v numeric, shown text) RETURNS text LANGUAGE sql IMMUTABLE
@@ -177,6 +184,7 @@ INSERT INTO page_column
 SELECT 't-statuses', 1, 'region', 'Code', 'text' UNION ALL SELECT 't-statuses', 2, 'region_name', 'Région', 'text'
 UNION ALL SELECT 't-statuses', 2 + s.ord, coalesce(s.status, 'unknown'), s.label, 'n' FROM page_status AS s
 UNION ALL SELECT 't-statuses', 100, 'total', 'Total', 'n';
+INSERT INTO page_class SELECT 'status', s.ord, s.fill, s.ink, s.label FROM page_status AS s;
 CREATE TEMP TABLE page_status_count ON COMMIT DROP AS
 SELECT k.region, m.status::text AS status, count(*) AS n
   FROM exco.mission_status_at(:'as_of') AS m
@@ -192,9 +200,8 @@ CREATE FUNCTION pg_temp.dep_title(d page_dep) RETURNS text LANGUAGE sql STABLE
   RETURN pg_temp.h(format('%s (%s) — %s CPTS (taille 1 : %s, taille 2 : %s, taille 3 : %s, taille 4 : %s) — population couverte : %s — plafond annuel : %s — missions en retard : %s',
     d.area_departement_name, d.area_departement, d.cpts, d.tier_1, d.tier_2, d.tier_3, d.tier_4,
     coalesce(pg_temp.pct(d.population_share_pct), 'inconnue (aucun habitant)'),
-    CASE WHEN d.yearly_ceiling IS NOT NULL THEN pg_temp.eur(d.yearly_ceiling)
-         ELSE format('inconnu (connu : %s ; %s contrat(s) avec une lacune de barème)',
-                     pg_temp.eur(d.yearly_ceiling_known), d.contracts_with_gap) END,
+    pg_temp.total(d.yearly_ceiling, d.yearly_ceiling_known, d.contracts_with_gap, 'inconnu',
+                  'contrat(s) avec une lacune de barème'),
     d.late_missions));
 
 -- One map: the shapes and the overseas squares, each filled by fill_of(département).
@@ -236,18 +243,27 @@ BEGIN ATOMIC
     FROM a;
 END;
 
--- A legend (HTML list) of one colour scheme.
+-- A legend (HTML list) of one colour scheme (the statuses' on one line).
 CREATE FUNCTION pg_temp.legend(scheme_name text, for_map text) RETURNS text LANGUAGE sql STABLE
 BEGIN ATOMIC
-  SELECT format('<ul class="legend" data-legend-for="%s">', for_map)
+  SELECT format('<ul class="legend%s" data-legend-for="%s">', CASE WHEN scheme_name = 'status' THEN ' inline' END, for_map)
       || string_agg(format('<li data-legend-fill="%s"><svg width="22" height="14" aria-hidden="true"><rect width="22" height="14" fill="%s" stroke="#555555" stroke-width="0.5"></rect></svg> %s</li>',
                            c.fill, c.fill, pg_temp.h(c.label)), '' ORDER BY c.ord)
       || '</ul>'
     FROM page_class AS c WHERE c.scheme = scheme_name;
 END;
 
--- Bars per region: the yearly ceiling and the variable due, on one scale. A NULL total draws its
--- known part and a hatched square after it, labelled "inconnu".
+-- Bars per region: the yearly ceiling and the variable due, on one scale. One bar: its known part
+-- (width w), and when the total is NULL a hatched square after it; its text is pg_temp.total's.
+CREATE FUNCTION pg_temp.bar(y numeric, w numeric, fill text, title text, total numeric, shown text)
+  RETURNS text LANGUAGE sql IMMUTABLE
+  RETURN format('<rect x="280" y="%s" width="%s" height="10" fill="%s"><title>%s</title></rect>', y, w, fill, pg_temp.h(title))
+      || CASE WHEN total IS NULL
+              THEN format('<rect x="%s" y="%s" width="16" height="10" fill="url(#hatch)" stroke="#555555" stroke-width="0.5"></rect>', 280 + w, y)
+              ELSE '' END
+      || format('<text x="%s" y="%s" font-size="10">%s</text>', 284 + w + CASE WHEN total IS NULL THEN 16 ELSE 0 END, y + 9,
+                pg_temp.h(shown));
+
 CREATE FUNCTION pg_temp.money_bars() RETURNS text LANGUAGE sql STABLE
 BEGIN ATOMIC
   WITH r AS (
@@ -268,23 +284,16 @@ BEGIN ATOMIC
            format('<text x="272" y="%s" text-anchor="end" font-size="11">%s</text>', b.y + 14, pg_temp.h(b.region_name))
         || CASE WHEN b.contracts = 0
            THEN format('<text x="280" y="%s" font-size="10">aucun contrat en cours</text>', b.y + 14)
-           ELSE
-              format('<rect x="280" y="%s" width="%s" height="10" fill="#253494"><title>%s</title></rect>', b.y, b.wc,
-                     pg_temp.h(b.region_name || ' — plafond annuel : ' || coalesce(pg_temp.eur(b.yearly_ceiling), 'inconnu')))
-           || CASE WHEN b.yearly_ceiling IS NULL
-                   THEN format('<rect x="%s" y="%s" width="16" height="10" fill="url(#hatch)" stroke="#555555" stroke-width="0.5"></rect>', 280 + b.wc, b.y)
-                   ELSE '' END
-           || format('<text x="%s" y="%s" font-size="10">%s</text>', 284 + b.wc + CASE WHEN b.yearly_ceiling IS NULL THEN 16 ELSE 0 END, b.y + 9,
-                     pg_temp.h(CASE WHEN b.yearly_ceiling IS NOT NULL THEN pg_temp.eur(b.yearly_ceiling)
-                                    ELSE format('inconnu (connu : %s ; %s contrat(s) avec une lacune)', pg_temp.eur(b.yearly_ceiling_known), b.contracts_with_gap) END))
-           || format('<rect x="280" y="%s" width="%s" height="10" fill="#7fcdbb"><title>%s</title></rect>', b.y + 12, b.wv,
-                     pg_temp.h(b.region_name || ' — part variable due : ' || coalesce(pg_temp.eur(b.variable_due_last_year), 'inconnue')))
-           || CASE WHEN b.variable_due_last_year IS NULL
-                   THEN format('<rect x="%s" y="%s" width="16" height="10" fill="url(#hatch)" stroke="#555555" stroke-width="0.5"></rect>', 280 + b.wv, b.y + 12)
-                   ELSE '' END
-           || format('<text x="%s" y="%s" font-size="10">%s</text>', 284 + b.wv + CASE WHEN b.variable_due_last_year IS NULL THEN 16 ELSE 0 END, b.y + 21,
-                     pg_temp.h(CASE WHEN b.variable_due_last_year IS NOT NULL THEN pg_temp.eur(b.variable_due_last_year)
-                                    ELSE format('inconnue (connu : %s ; %s mission(s) inconnue(s))', pg_temp.eur(b.variable_due_last_year_known), b.variable_due_last_year_unknown) END))
+           ELSE pg_temp.bar(b.y, b.wc, '#253494',
+                            b.region_name || ' — plafond annuel : ' || coalesce(pg_temp.eur(b.yearly_ceiling), 'inconnu'),
+                            b.yearly_ceiling,
+                            pg_temp.total(b.yearly_ceiling, b.yearly_ceiling_known, b.contracts_with_gap,
+                                          'inconnu', 'contrat(s) avec une lacune'))
+             || pg_temp.bar(b.y + 12, b.wv, '#7fcdbb',
+                            b.region_name || ' — part variable due : ' || coalesce(pg_temp.eur(b.variable_due_last_year), 'inconnue'),
+                            b.variable_due_last_year,
+                            pg_temp.total(b.variable_due_last_year, b.variable_due_last_year_known,
+                                          b.variable_due_last_year_unknown, 'inconnue', 'mission(s) inconnue(s)'))
            END,
            '' ORDER BY b.i)
       || '</svg>'
@@ -367,10 +376,10 @@ SELECT concat_ws(E'\n',
          :'as_of'),
   (SELECT format('<p class="meta">France : %s CPTS, %s de la population couverte, %s contrats en cours, plafond annuel %s, part variable due (dernière année close) %s, %s missions en retard.</p>',
                  f.cpts, coalesce(pg_temp.pct(f.population_share_pct), 'inconnue'), f.contracts,
-                 CASE WHEN f.yearly_ceiling IS NOT NULL THEN pg_temp.eur(f.yearly_ceiling)
-                      ELSE format('inconnu (connu : %s ; %s contrats avec une lacune de barème)', pg_temp.eur(f.yearly_ceiling_known), f.contracts_with_gap) END,
-                 CASE WHEN f.variable_due_last_year IS NOT NULL THEN pg_temp.eur(f.variable_due_last_year)
-                      ELSE format('inconnue (connu : %s ; %s missions inconnues)', pg_temp.eur(f.variable_due_last_year_known), f.variable_due_last_year_unknown) END,
+                 pg_temp.total(f.yearly_ceiling, f.yearly_ceiling_known, f.contracts_with_gap, 'inconnu',
+                               'contrat(s) avec une lacune de barème'),
+                 pg_temp.total(f.variable_due_last_year, f.variable_due_last_year_known,
+                               f.variable_due_last_year_unknown, 'inconnue', 'mission(s) inconnue(s)'),
                  f.late_missions)
      FROM page_region AS f WHERE f.level = 'france'),
 
@@ -410,8 +419,7 @@ SELECT concat_ws(E'\n',
 
   '<h2 id="chart-status-caption">Échéances des missions des contrats en cours, par région</h2>',
   '<p class="note">Statut de chaque mission au ' || :'as_of' || ' (démarrage et déploiement, doc/rules.md §3).</p>',
-  (SELECT '<ul class="legend inline">' || string_agg(format('<li><svg width="22" height="14" aria-hidden="true"><rect width="22" height="14" fill="%s" stroke="#555555" stroke-width="0.5"></rect></svg> %s</li>', s.fill, pg_temp.h(s.label)), '' ORDER BY s.ord) || '</ul>'
-     FROM page_status AS s),
+  pg_temp.legend('status', 'chart-status'),
   pg_temp.status_bars(),
   (SELECT pg_temp.data_table('t-statuses', 'Tableau des données (missions par statut et par région)', 'region',
                              jsonb_agg(jsonb_build_object('region', r.region, 'region_name', r.region_name)
