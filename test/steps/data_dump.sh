@@ -42,13 +42,9 @@ SELECT 'identity sequences', (SELECT last_value FROM exco.cpts_id_seq), (SELECT 
 SQL
 }
 
-dropdb --if-exists "$src" >/dev/null 2>&1 || true
 dropdb --if-exists "$dst" >/dev/null 2>&1 || true
-createdb "$src"
 say "source database $src: CREATE EXTENSION exco, load the fixture territory, build the demo CPTS and contracts"
-psql -X -q -v ON_ERROR_STOP=1 -d "$src" -c 'SET client_min_messages = warning' -c 'CREATE EXTENSION exco' >/dev/null
-psql -X -q -v ON_ERROR_STOP=1 -d "$src" -v territory_dir=test/fixtures/territory -f test/scripts/load-territory.sql >/dev/null
-psql -X -q -v ON_ERROR_STOP=1 -d "$src" -v as_of=2026-06-30 -f test/scripts/demo-build.sql >/dev/null
+bash test/fixture-db.sh "$src" 2026-06-30
 before=$(fingerprint "$src")
 printf '%s\n' "$before" | sed 's/^/data_dump:   /'
 [ "$(printf '%s\n' "$before" | awk -F'|' '$1 == "contract" {print $2}')" -gt 0 ] || fail "the source has no contracts"

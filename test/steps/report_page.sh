@@ -18,14 +18,9 @@ trap cleanup EXIT
 say() { printf 'report_page: %s\n' "$*"; }
 fail() { printf 'report_page: FAIL: %s\n' "$*" >&2; exit 1; }
 
-dropdb --if-exists "$db" >/dev/null 2>&1 || true
-createdb "$db"
-export PGDATABASE=$db
 say "database $db: the fixture territory, the demo CPTS, contracts and schemes as of $as_of"
-psql -X -q -v ON_ERROR_STOP=1 -c 'SET client_min_messages = warning' -c 'CREATE EXTENSION exco' >/dev/null
-psql -X -q -v ON_ERROR_STOP=1 -v territory_dir=test/fixtures/territory -f test/scripts/load-territory.sql >/dev/null
-psql -X -q -v ON_ERROR_STOP=1 -v as_of=$as_of -f test/scripts/demo-build.sql >/dev/null
-psql -X -q -v ON_ERROR_STOP=1 -v as_of=$as_of -f test/scripts/demo-schemes.sql >/dev/null
+bash test/fixture-db.sh "$db" "$as_of" schemes
+export PGDATABASE=$db
 
 page=$work/index.html
 bash test/report-page.sh "$page" "$as_of" "test/fixtures/territory" >/dev/null
@@ -40,6 +35,21 @@ printf '%s\n' "$out" | sed -n '1,3p' | sed 's/^/report_page:   /'
 grep -q 'class="unknown">inconnu<' "$page" || fail "the fixture page has no unknown figure: the check of unknowns is not exercised"
 [ "$(grep -o '<path class="area"' "$page" | wc -l)" -eq 6 ] || fail "the fixture's 6 metropolitan départements are not all shapes"
 [ "$(grep -o '<rect class="area"' "$page" | wc -l)" -eq 1 ] || fail "the fixture's overseas département 989 is not a square"
+
+# Bad input: no page, a clear error. The script without its variables (22023); a report date that
+# is not a date (the cast's 22008; a NULL date is exco.report_date_given's 22004, sql/reports.sql).
+if out=$(psql -X -q -v ON_ERROR_STOP=1 -v VERBOSITY=verbose -f test/scripts/report-page.sql 2>&1); then
+  fail "report-page.sql ran without shapes_file and page_file"
+fi
+grep -q '22023: report-page.sql: psql variables shapes_file and page_file are not set' <<<"$out" \
+  || { printf '%s\n' "$out" >&2; fail "report-page.sql without its variables did not say 22023 and which"; }
+if out=$(bash test/report-page.sh "$work/bad.html" 2026-13-45 2>&1); then
+  fail "a page was written for the report date 2026-13-45"
+fi
+grep -q 'date/time field value out of range: "2026-13-45"' <<<"$out" \
+  || { printf '%s\n' "$out" >&2; fail "the report date 2026-13-45 was not refused by name"; }
+[ ! -e "$work/bad.html" ] && [ ! -e "$work/bad.html.tmp" ] || fail "a page (or its temporary file) was left for a bad report date"
+say "refused: no variables (22023), report date 2026-13-45 (22008), no page left"
 
 # Broken on purpose: each sed must change the page, and the check must then fail with the
 # problem it names.

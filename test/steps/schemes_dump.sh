@@ -37,14 +37,9 @@ SELECT 'identity sequences', (SELECT last_value FROM exco.structure_id_seq), (SE
 SQL
 }
 
-dropdb --if-exists "$src" >/dev/null 2>&1 || true
 dropdb --if-exists "$dst" >/dev/null 2>&1 || true
-createdb "$src"
 say "source database $src: the fixture territory, the demo CPTS and schemes, a user row in each dated table"
-psql -X -q -v ON_ERROR_STOP=1 -d "$src" -c 'SET client_min_messages = warning' -c 'CREATE EXTENSION exco' >/dev/null
-psql -X -q -v ON_ERROR_STOP=1 -d "$src" -v territory_dir=test/fixtures/territory -f test/scripts/load-territory.sql >/dev/null
-psql -X -q -v ON_ERROR_STOP=1 -d "$src" -v as_of=2026-06-30 -f test/scripts/demo-build.sql >/dev/null
-psql -X -q -v ON_ERROR_STOP=1 -d "$src" -v as_of=2026-06-30 -f test/scripts/demo-schemes.sql >/dev/null
+bash test/fixture-db.sh "$src" 2026-06-30 schemes
 psql -X -q -v ON_ERROR_STOP=1 -d "$src" >/dev/null <<'SQL'
 INSERT INTO exco.forfait_structure VALUES ('2030-01-01', 3000, 7000, 'user', 'user');
 INSERT INTO exco.assistant_aid_amount VALUES ('2030-01-01', '1/3', 1, 13000, true, 'user', 'user');
