@@ -5,23 +5,28 @@ EXTVERSION = $(shell sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' META.json | he
 MODULE_big = exco
 OBJS       = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 
-# The install script is assembled from one SQL part per concept (src/sql/NN_concept.sql), in
-# file-name order (the directory is a prerequisite too, so a removed or renamed part rebuilds it).
-# The upgrade script from the previous release to this one is assembled the same way, from
-# src/upgrade/NN_topic.sql (one part per change of the release; a part may be a link to a
-# src/sql part that creates objects new in this release).
-# Released scripts are committed and frozen (extension/exco--0.1.0.sql): a database that installed
-# them updates through the upgrade scripts. Releasing version X: commit the built
-# extension/exco--X.sql and extension/exco--PREV--X.sql as plain files (un-ignore them in
-# .gitignore), empty src/upgrade/ and set UPGRADE_FROM = X for the next version's parts.
+# The install script of this version is assembled from one SQL part per concept
+# (src/sql/NN_concept.sql), in file-name order (the directory is a prerequisite too, so a removed or
+# renamed part rebuilds it). The upgrade script from the previous release is assembled the same way,
+# from src/upgrade/NN_topic.sql (one part per change of the release; a part may be a link to a
+# src/sql part that creates objects new in this release). Both are generated: PGXS's DATA_built.
+#
+# Releases, the one place that says which version upgrades from which:
+#   0.1.0          extension/exco--0.1.0.sql            frozen (tracked, never edited)
+#   0.1.0 -> 0.2.0 extension/exco--0.1.0--0.2.0.sql     frozen
+#   0.2.0          extension/exco--0.2.0.sql            frozen
+#   0.2.0 -> 0.3.0 extension/exco--0.2.0--0.3.0.sql     generated from src/upgrade/ (UPGRADE_FROM)
+#   0.3.0          extension/exco--0.3.0.sql            generated from src/sql/ (META.json's version)
+# Releasing version X: commit the built extension/exco--X.sql and extension/exco--PREV--X.sql as
+# plain files (un-ignore them in .gitignore), empty src/upgrade/, set UPGRADE_FROM = X, and raise
+# the version in META.json and exco.control.
 SQL_PARTS     = $(sort $(wildcard src/sql/*.sql))
 INSTALL_SQL   = extension/$(EXTENSION)--$(EXTVERSION).sql
-UPGRADE_FROM  = 0.1.0
+UPGRADE_FROM  = 0.2.0
 UPGRADE_PARTS = $(sort $(wildcard src/upgrade/*.sql))
 UPGRADE_SQL   = extension/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql
-DATA          = $(INSTALL_SQL) $(UPGRADE_SQL) \
-                $(filter-out $(INSTALL_SQL) $(UPGRADE_SQL),$(wildcard extension/$(EXTENSION)--*.sql))
-EXTRA_CLEAN   = $(INSTALL_SQL) $(UPGRADE_SQL)
+DATA_built    = $(INSTALL_SQL) $(UPGRADE_SQL)
+DATA          = $(filter-out $(DATA_built),$(wildcard extension/$(EXTENSION)--*.sql))
 
 # pg_regress: every sql/*.sql, in name order, in one database where exco is already created.
 REGRESS      = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
@@ -33,7 +38,10 @@ ISOLATION_OPTS = --load-extension=exco
 
 PG_CPPFLAGS = -I$(srcdir)/src
 # -Wno-unused-parameter: PostgreSQL's own headers (storage/bufpage.h) trip it under -Wextra.
-PG_CFLAGS   = -Wall -Wextra -Werror -Wno-unused-parameter
+# WERROR=1 adds -Werror: the project's own builds (make test, CI, the Debian package build in
+# make test-versions) set it; a user's plain `make` never does, so a newer compiler's new warning
+# cannot stop them from building.
+PG_CFLAGS   = -Wall -Wextra -Wno-unused-parameter $(if $(filter 1,$(WERROR)),-Werror)
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
@@ -42,7 +50,6 @@ include $(PGXS)
 # PGXS does not track headers: a changed struct in src/*.h must rebuild every object.
 $(OBJS): $(wildcard src/*.h)
 
-all: $(INSTALL_SQL) $(UPGRADE_SQL)
 
 $(INSTALL_SQL): $(SQL_PARTS) src/sql META.json
 	@mkdir -p extension

@@ -36,6 +36,6 @@ extern Numeric rate_numeric(int128 q);
  */
 extern void attainment_check_weight(Numeric weight, bool isnull);
 extern void attainment_check_rate(Numeric rate);
-extern void attainment_zero_weight(void) pg_attribute_noreturn();
+EXCO_NORETURN_BEGIN extern void attainment_zero_weight(void) EXCO_NORETURN_END;
 
 #endif							/* EXCO_ATTAINMENT_H */

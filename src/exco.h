@@ -6,6 +6,7 @@
 
 #include "postgres.h"
 #include "fmgr.h"
+#include "pg_compat.h"
 
 /* exco.tier: a CPTS size tier, 1..4, stored as one byte, passed by value. */
 typedef uint8 Tier;

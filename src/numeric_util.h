@@ -8,6 +8,7 @@
 
 #include "postgres.h"
 
+#include "pg_compat.h"
 #include "utils/numeric.h"
 
 extern Numeric num_const(const char *s);

@@ -18,7 +18,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-test}
-PGVER=15
+# The PostgreSQL major version to build and test against: make test PG_MAJOR=17 (default 15, the
+# version of Debian 12). README lists the supported ones; `make test-versions` runs each in its own
+# Debian suite.
+PGVER=${PG_MAJOR:-15}
+case "$PGVER" in
+  15|16|17|18) ;;
+  *) echo "PG_MAJOR=$PGVER: exco supports PostgreSQL 15 to 18" >&2; exit 2 ;;
+esac
 
 say() { printf '== %s\n' "$*" >&2; }
 
@@ -60,8 +67,13 @@ base_packages=(build-essential "postgresql-$PGVER" "postgresql-server-dev-$PGVER
 
 build_and_install() {
   export PG_CONFIG=/usr/lib/postgresql/$PGVER/bin/pg_config
-  say "building exco"
-  make -s PG_CONFIG="$PG_CONFIG" >&2
+  # Objects built against another major version must not be linked into this one.
+  if [ "$(cat .build-pg-major 2>/dev/null)" != "$PGVER" ]; then
+    make -s PG_CONFIG="$PG_CONFIG" clean >/dev/null 2>&1 || true
+    echo "$PGVER" > .build-pg-major
+  fi
+  say "building exco for PostgreSQL $PGVER (-Werror)"
+  make -s PG_CONFIG="$PG_CONFIG" WERROR=1 >&2
   say "installing exco into $("$PG_CONFIG" --pkglibdir)"
   as_root make -s PG_CONFIG="$PG_CONFIG" install >&2
 }

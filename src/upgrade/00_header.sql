@@ -1,7 +1,6 @@
--- Upgrade parts, one per change of the release, applied in file-name order. Each part keeps a
--- database installed at the previous release equal to a fresh install of this one (the harness
--- step test/steps/upgrade.sh compares the two schemas): new table columns go last in src/sql too,
--- a changed function is CREATE OR REPLACE'd (or dropped and re-created with its COMMENT and
--- grants), a changed view is re-created with its COMMENTs.
+-- exco 0.2.0 -> 0.3.0. Parts, one per change of the release, applied in file-name order. Each
+-- part keeps a database installed at 0.2.0 equal to a fresh install of 0.3.0 (the upgrade test
+-- compares the two schemas): new table columns go last in src/sql too, a changed function is
+-- CREATE OR REPLACE'd (or dropped and re-created with its COMMENT and grants).
 -- A part that is a symbolic link to a fresh-install part (src/sql/NN_*.sql) creates objects that
--- are new in this release, or re-creates ones it dropped (the views), with the very same text.
+-- are new in this release with the very same text.

@@ -56,11 +56,12 @@ stage=$work/stage
 
 sharedir=$stage$("$PG_CONFIG" --sharedir)/extension
 libdir=$stage$("$PG_CONFIG" --pkglibdir)
-for f in "$sharedir/exco.control" "$sharedir/exco--$version.sql" "$sharedir/exco--0.1.0.sql" \
-         "$sharedir/exco--0.1.0--$version.sql" "$libdir/exco.so"; do
+frozen="exco--0.1.0.sql exco--0.1.0--0.2.0.sql exco--0.2.0.sql"
+for f in "$sharedir/exco.control" "$sharedir/exco--$version.sql" "$sharedir/exco--0.2.0--$version.sql" \
+         $(for z in $frozen; do echo "$sharedir/$z"; done) "$libdir/exco.so"; do
   [ -s "$f" ] || fail "not installed: ${f#"$stage"}"
 done
-say "installed into the staging root: exco.control, exco.so, exco--$version.sql, exco--0.1.0.sql, exco--0.1.0--$version.sql"
+say "installed into the staging root: exco.control, exco.so, exco--$version.sql, exco--0.2.0--$version.sql, $frozen"
 
 # The staged library loads into the running server (a fresh backend; nothing is created).
 chmod -R a+rX "$work"
@@ -71,7 +72,7 @@ say "the archive's exco.so loads into PostgreSQL $("$PG_CONFIG" --version | awk 
 # The archive's SQL scripts equal what this run installed, when the sources are committed.
 if [ -z "$(git -C "$tree" status --porcelain -- src extension Makefile META.json exco.control)" ]; then
   real=$("$PG_CONFIG" --sharedir)/extension
-  for f in "exco--$version.sql" "exco--0.1.0--$version.sql" exco--0.1.0.sql exco.control; do
+  for f in "exco--$version.sql" "exco--0.2.0--$version.sql" $frozen exco.control; do
     cmp -s "$sharedir/$f" "$real/$f" || fail "$f from the archive differs from the installed one"
   done
   say "the archive's scripts equal the installed ones"

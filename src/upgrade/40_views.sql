@@ -1,1 +1,0 @@
-../sql/60_views.sql

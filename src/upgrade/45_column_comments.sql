@@ -1,1 +1,0 @@
-../sql/65_column_comments.sql

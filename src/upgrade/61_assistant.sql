@@ -1,1 +1,0 @@
-../sql/72_assistant.sql

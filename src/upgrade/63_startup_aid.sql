@@ -1,1 +1,0 @@
-../sql/76_startup_aid.sql

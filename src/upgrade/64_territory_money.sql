@@ -1,1 +1,0 @@
-../sql/78_territory_money.sql

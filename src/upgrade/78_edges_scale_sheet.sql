@@ -1,1 +1,0 @@
-../sql/31_scale_sheet_insert.sql

@@ -1,1 +1,0 @@
-../sql/45_weighted.sql

@@ -1,1 +1,0 @@
-../sql/46_scale_fingerprint.sql

@@ -1,1 +1,0 @@
-../sql/95_grants.sql
