@@ -51,17 +51,23 @@ include $(PGXS)
 $(OBJS): $(wildcard src/*.h)
 
 
-$(INSTALL_SQL): $(SQL_PARTS) src/sql META.json
-	@mkdir -p extension
-	{ printf '%s\n' '-- exco $(EXTVERSION) install script, assembled from src/sql/*.sql by the Makefile.' \
-	    '\echo Use "CREATE EXTENSION exco" to load this file. \quit'; \
-	  for f in $(SQL_PARTS); do printf '\n-- ==== %s\n' "$$f"; cat "$$f"; done; } > $@
+# Both scripts end with exco.tables_script(), the DDL of the user's tables generated from
+# src/tables/ (src/tables/script.sh), and say this version where the parts write @EXTVERSION@.
+TABLE_PARTS = $(sort $(wildcard src/tables/*.sql src/tables/*/*.sql)) src/tables/script.sh
 
-$(UPGRADE_SQL): $(UPGRADE_PARTS) src/upgrade META.json
+$(INSTALL_SQL): $(SQL_PARTS) $(TABLE_PARTS) src/sql src/tables/create src/tables/bound src/tables/update META.json
 	@mkdir -p extension
-	{ printf '%s\n' '-- exco $(UPGRADE_FROM) -> $(EXTVERSION) upgrade script, assembled from src/upgrade/*.sql by the Makefile.' \
+	{ printf '%s\n' '-- exco $(EXTVERSION) install script, assembled from src/sql/*.sql and src/tables/ by the Makefile.' \
+	    '\echo Use "CREATE EXTENSION exco" to load this file. \quit'; \
+	  for f in $(SQL_PARTS); do printf '\n-- ==== %s\n' "$$f"; cat "$$f"; done; \
+	  sh src/tables/script.sh $(srcdir); } | sed 's/@EXTVERSION@/$(EXTVERSION)/g' > $@.tmp && mv $@.tmp $@
+
+$(UPGRADE_SQL): $(UPGRADE_PARTS) $(TABLE_PARTS) src/upgrade src/tables/create src/tables/bound src/tables/update META.json
+	@mkdir -p extension
+	{ printf '%s\n' '-- exco $(UPGRADE_FROM) -> $(EXTVERSION) upgrade script, assembled from src/upgrade/*.sql and src/tables/ by the Makefile.' \
 	    '\echo Use "ALTER EXTENSION exco UPDATE TO '"'"'$(EXTVERSION)'"'"'" to load this file. \quit'; \
-	  for f in $(UPGRADE_PARTS); do printf '\n-- ==== %s\n' "$$f"; cat "$$f"; done; } > $@
+	  for f in $(UPGRADE_PARTS); do printf '\n-- ==== %s\n' "$$f"; cat "$$f"; done; \
+	  sh src/tables/script.sh $(srcdir); } | sed 's/@EXTVERSION@/$(EXTVERSION)/g' > $@.tmp && mv $@.tmp $@
 
 # make dist: the PGXN archive exco-VERSION.zip of the LAST COMMIT (git archive HEAD: uncommitted
 # changes are not in it), every file under exco-VERSION/; VERSION is read from HEAD's META.json.

@@ -60,13 +60,19 @@ VALUES (9101, 9001, '2020-01-15', 'ZR', '{acces_soins,parcours,prevention}')
 RETURNING id, signed_on, ends_on, cpam_departement, scale, population, tier;
 -- Month clamp: 2020-02-29 + 60 months = 2025-02-29 -> 2025-02-28 (2025 is not a leap year).
 -- Sud lies in Z1 only: its CPAM is Z1 although its seat Epsilon is in Z2.
--- Given population 39999 (the population at signature, trusted) -> tier 1.
+-- A given population is the population at signature: kept as given when it is in the tier of the
+-- territory's population now (Sud's communes: 49999, tier 2). 39999 is tier 1: it contradicts the
+-- territory -> 23514 naming the column, both figures and both tiers.
 INSERT INTO exco.contract (id, cpts, signed_on, region, population, missions)
-VALUES (9102, 9002, '2020-02-29', 'ZR', 39999, '{acces_soins,parcours,prevention,qualite}')
+VALUES (9102, 9002, '2020-02-29', 'ZR', 39999, '{acces_soins,parcours,prevention,qualite}');
+\echo :SQLSTATE
+-- 40000 is tier 2, like 49999: kept -> tier 2.
+INSERT INTO exco.contract (id, cpts, signed_on, region, population, missions)
+VALUES (9102, 9002, '2020-02-29', 'ZR', 40000, '{acces_soins,parcours,prevention,qualite}')
 RETURNING id, signed_on, ends_on, cpam_departement, scale, population, tier;
--- Everything given and right: accepted unchanged.
+-- Everything given and right (Nord's communes: 45000, tier 2; 79999 is tier 2 too): accepted unchanged.
 INSERT INTO exco.contract (id, cpts, signed_on, ends_on, region, cpam_departement, scale, population, tier, missions)
-VALUES (9103, 9001, '2021-06-30', '2026-06-30', 'ZR', 'Z1', 'aci-cpts-2019', 80000, '3',
+VALUES (9103, 9001, '2021-06-30', '2026-06-30', 'ZR', 'Z1', 'aci-cpts-2019', 79999, '2',
         '{prevention,parcours,acces_soins}')
 RETURNING id, ends_on, cpam_departement, scale, population, tier;
 
@@ -92,9 +98,13 @@ VALUES (9113, 9002, '2020-01-15', 'ZR', 'Z2', '{acces_soins,parcours,prevention}
 INSERT INTO exco.contract (id, cpts, signed_on, region, population, tier, missions)
 VALUES (9114, 9001, '2020-01-15', 'ZR', 40000, '1', '{acces_soins,parcours,prevention}');
 \echo :SQLSTATE
--- 175001 is tier 4, not 3.
+-- 79999 is tier 2, not 3.
 INSERT INTO exco.contract (id, cpts, signed_on, region, population, tier, missions)
-VALUES (9115, 9001, '2020-01-15', 'ZR', 175001, '3', '{acces_soins,parcours,prevention}');
+VALUES (9115, 9001, '2020-01-15', 'ZR', 79999, '3', '{acces_soins,parcours,prevention}');
+\echo :SQLSTATE
+-- 175001 (tier 4) contradicts Nord's communes (45000, tier 2), whatever tier is given.
+INSERT INTO exco.contract (id, cpts, signed_on, region, population, tier, missions)
+VALUES (9115, 9001, '2020-01-15', 'ZR', 175001, '4', '{acces_soins,parcours,prevention}');
 \echo :SQLSTATE
 -- Computed population 45000 is tier 2, not 3.
 INSERT INTO exco.contract (id, cpts, signed_on, region, tier, missions)
@@ -214,34 +224,52 @@ UPDATE exco.contract SET cpam_departement = 'Z1' WHERE id = 9102;
 \echo :SQLSTATE
 SELECT id, cpam_departement FROM exco.contract WHERE id = 9102;
 
--- ===== A row that carries its facts, as a restore inserts it (doc/contract.md) =====
+-- ===== Facts given with the row are checked against the territory (doc/contract.md) =====
 -- CT Sud (9002) today: seat Epsilon (Z2), territory {Z1, Z2} (Z2002 was added above), so a new
--- signing would need CPAM Z2. A complete row whose facts say the territory was {Z1} at
--- signature: its CPAM Z1 follows from them -> accepted, the territory is not read.
--- 49999 inhabitants -> tier 2; 2020-03-01 + 5 years = 2025-03-01.
+-- signing needs CPAM Z2. A row that says the territory is {Z1} contradicts it -> 23514 naming
+-- territory_departements (a restore never fires the trigger: pg_dump creates it after the data).
 INSERT INTO exco.contract (id, cpts, signed_on, ends_on, region, cpam_departement, scale, population,
                            tier, missions, seat_departement, territory_departements)
 VALUES (9140, 9002, '2020-03-01', '2025-03-01', 'ZR', 'Z1', 'aci-cpts-2019', 49999, '2',
         '{acces_soins,parcours,prevention}', 'Z2', '{Z1}');
--- The same row with a CPAM its own facts contradict -> 23514.
+\echo :SQLSTATE
+-- A seat département the territory contradicts -> 23514 naming seat_departement.
 INSERT INTO exco.contract (id, cpts, signed_on, ends_on, region, cpam_departement, scale, population,
                            tier, missions, seat_departement, territory_departements)
-VALUES (9141, 9002, '2020-03-01', '2025-03-01', 'ZR', 'Z2', 'aci-cpts-2019', 49999, '2',
-        '{acces_soins,parcours,prevention}', 'Z2', '{Z1}');
+VALUES (9141, 9002, '2020-03-01', '2025-03-01', 'ZR', 'Z1', 'aci-cpts-2019', 49999, '2',
+        '{acces_soins,parcours,prevention}', 'Z1', '{Z1,Z2}');
 \echo :SQLSTATE
--- Whether crises_sanitaires is socle depends on exco.scale_amount, another table, which a restore
--- may load after the contracts and a user may complete after signing: a complete row is checked
--- on the data-independent socle only (acces_soins, parcours, prevention), so this 2022 row
--- without crises_sanitaires is accepted (49999 -> tier 2; 2022-04-01 + 5 years = 2027-04-01) ...
+-- Facts that agree but a CPAM they contradict -> 23514 (rule 3).
 INSERT INTO exco.contract (id, cpts, signed_on, ends_on, region, cpam_departement, scale, population,
                            tier, missions, seat_departement, territory_departements)
-VALUES (9144, 9002, '2022-04-01', '2027-04-01', 'ZR', 'Z1', 'aci-cpts-2022', 49999, '2',
-        '{acces_soins,parcours,prevention}', 'Z2', '{Z1}');
--- ... an unrelated UPDATE does not re-check it ...
-UPDATE exco.contract SET status = 'terminated' WHERE id = 9144 RETURNING id, status;
--- ... but an UPDATE of its missions does: aci-cpts-2022 pays crises_sanitaires -> 23514.
-UPDATE exco.contract SET missions = '{acces_soins,parcours,prevention,qualite}' WHERE id = 9144;
+VALUES (9141, 9002, '2020-03-01', '2025-03-01', 'ZR', 'Z1', 'aci-cpts-2019', 49999, '2',
+        '{acces_soins,parcours,prevention}', 'Z2', '{Z1,Z2}');
 \echo :SQLSTATE
+-- Every fact given and right: accepted as given (2020-03-01 + 5 years = 2025-03-01).
+INSERT INTO exco.contract (id, cpts, signed_on, ends_on, region, cpam_departement, scale, population,
+                           tier, missions, seat_departement, territory_departements)
+VALUES (9140, 9002, '2020-03-01', '2025-03-01', 'ZR', 'Z2', 'aci-cpts-2019', 49999, '2',
+        '{acces_soins,parcours,prevention}', 'Z2', '{Z1,Z2}')
+RETURNING id, cpam_departement, seat_departement, territory_departements;
+-- crises_sanitaires is socle under aci-cpts-2022 (its rows in exco.scale_amount pay the line): a
+-- complete 2022 row without it is refused like any signing -> 23514 ...
+INSERT INTO exco.contract (id, cpts, signed_on, ends_on, region, cpam_departement, scale, population,
+                           tier, missions, seat_departement, territory_departements)
+VALUES (9144, 9002, '2022-04-01', '2027-04-01', 'ZR', 'Z2', 'aci-cpts-2022', 49999, '2',
+        '{acces_soins,parcours,prevention}', 'Z2', '{Z1,Z2}');
+\echo :SQLSTATE
+-- ... accepted with it; an unrelated UPDATE does not re-check the facts, even after the seat
+-- moves (the facts stay those at signing) ...
+INSERT INTO exco.contract (id, cpts, signed_on, ends_on, region, cpam_departement, scale, population,
+                           tier, missions, seat_departement, territory_departements)
+VALUES (9144, 9002, '2022-04-01', '2027-04-01', 'ZR', 'Z2', 'aci-cpts-2022', 49999, '2',
+        '{acces_soins,parcours,prevention,crises_sanitaires}', 'Z2', '{Z1,Z2}');
+UPDATE exco.cpts SET seat = 'Z1001' WHERE id = 9002;
+UPDATE exco.contract SET status = 'terminated' WHERE id = 9144 RETURNING id, status, seat_departement;
+-- ... but an UPDATE that gives a fact is checked against the territory now -> 23514.
+UPDATE exco.contract SET territory_departements = '{Z2}' WHERE id = 9144;
+\echo :SQLSTATE
+UPDATE exco.cpts SET seat = 'Z2002' WHERE id = 9002;
 -- ===== The ARS region: the region of the CPAM's département =====
 INSERT INTO exco.region VALUES ('ZS', 'contract_trigger other region');
 -- NULL region: filled with ZR, the region of Z1 (the CPAM of Nord, seat's département).

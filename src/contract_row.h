@@ -69,7 +69,6 @@ typedef struct ContractCheck
 	bool		spi;			/* connected to SPI (only when a lookup needs it) */
 	bool		has_signed;
 	DateADT		signed_on;
-	bool		carries_facts;	/* reference mode, facts given, not derived: a restore's row */
 } ContractCheck;
 
 /* Parse (or reuse) the trigger's mapping. */

@@ -85,9 +85,9 @@ contract_scale(ContractCheck *ck, bool *crises)
 
 /*
  * Whether crises_sanitaires is checked: it is socle by the rows of exco.scale_amount, another
- * table, so it is checked at a signing and when an UPDATE changes the scale, the missions or the
- * signing date, not on a row that carries its facts (a restore, whose scale rows may be loaded
- * after the contracts) nor on an unrelated UPDATE (a scale completed since signing).
+ * table, so it is checked at every INSERT and when an UPDATE changes the scale, the missions or
+ * the signing date, not on an unrelated UPDATE (a scale completed since signing). A restore never
+ * fires the trigger (pg_dump creates it after the data).
  */
 static bool
 check_crises(ContractCheck *ck)
@@ -95,7 +95,7 @@ check_crises(ContractCheck *ck)
 	if (ck->is_update)
 		return exco_role_changed(ck, R_SCALE) || exco_role_changed(ck, R_MISSIONS) ||
 			exco_role_changed(ck, R_SIGNED_ON);
-	return !ck->carries_facts;
+	return true;
 }
 
 /* Rule 5: scale and socle missions. A scale that pays crises_sanitaires makes it socle. */

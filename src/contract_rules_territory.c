@@ -4,15 +4,16 @@
  *
  * The facts rule 3 depends on are stored with the contract: seat_departement (the département of
  * the CPTS's seat) and territory_departements (the départements of its communes), as they were
- * at signature. The CPAM is checked against these columns of the row, never against today's
- * territory, so a restore (which inserts rows carrying all their values, in an order it chooses)
- * and a territory that changes after signing never make a stored contract invalid.
+ * at signature. The CPAM is checked against these columns of the row, so a territory that
+ * changes after signing never makes a stored contract invalid.
  *
- * Other tables are read only to fill a NULL value (reference mode, the cpts role mapped: the seat,
- * the territory and the population from exco.cpts, exco.cpts_commune and exco.commune, the ARS
- * region from exco.departement), and when an UPDATE changes the columns a fact depends on (cpts:
- * the facts are re-derived; the CPAM or the region: the region is checked again). A row that
- * carries its facts is checked only on what it says. doc/contract.md, "What is checked when".
+ * Every write that signs or changes the facts is checked against the territory as it is now
+ * (reference mode, the cpts role mapped: exco.cpts, exco.cpts_commune, exco.commune, and the ARS
+ * region from exco.departement): an INSERT, and an UPDATE that changes the CPTS, a fact or the
+ * population. A NULL fact is filled from it; a given one must agree with it, else 23514 naming
+ * the fact. A restore never runs this check: pg_dump creates the trigger after the data (the
+ * tables are ordinary tables, exco.create_tables()). An UPDATE of other columns keeps the stored
+ * facts, whatever moved since. doc/contract.md, "What is checked when".
  */
 #include "contract_rules.h"
 
@@ -251,42 +252,114 @@ check_region(ContractCheck *ck, bool derived)
 }
 
 /*
- * Reference mode: derive what is NULL from the CPTS as it is now. An UPDATE that moves the
- * contract to another CPTS without giving new facts re-derives them. Returns whether the facts
- * (or, without fact columns, the CPAM) were taken from the live territory.
+ * Whether the facts are checked against today's territory: at every INSERT, and at an UPDATE
+ * that changes the CPTS, a fact or the population.
+ */
+static bool
+facts_checked(ContractCheck *ck)
+{
+	if (!ck->is_update)
+		return true;
+	return exco_role_changed(ck, R_CPTS) || exco_role_changed(ck, R_SEAT_DEP) ||
+		exco_role_changed(ck, R_TERRITORY_DEPS) || exco_role_changed(ck, R_POPULATION);
+}
+
+/* A given fact that the territory contradicts: 23514 naming the fact, both values and the CPTS. */
+static void
+fact_contradicts(ContractCheck *ck, Role r, const char *given, const char *actual,
+				 const char *what, const char *cpts_name)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_CHECK_VIOLATION),
+			 errmsg("%s %s contradicts the territory: %s of CPTS \"%s\" is %s",
+					exco_role_column(ck, r), given, what, cpts_name, actual),
+			 errhint("Leave %s NULL to have it filled from exco.cpts, exco.cpts_commune and exco.commune, or correct the territory first.",
+					 exco_role_column(ck, r)),
+			 errtable(ck->td->tg_relation)));
+}
+
+/* A given population must give the tier the territory's population gives (doc/rules.md §2). */
+static void
+check_population(ContractCheck *ck, Territory *t)
+{
+	int64		given = exco_int_value(ck->val[R_POPULATION], ck->cfg->typ[R_POPULATION]);
+	Tier		tg,
+				tt;
+
+	if (t->population_null || given < 0)
+		return;					/* no communes to contradict it; a negative one: rule 4 */
+	tg = exco_tier_of_population(given);
+	tt = exco_tier_of_population(t->population);
+	if (tg != tt)
+		ereport(ERROR,
+				(errcode(ERRCODE_CHECK_VIOLATION),
+				 errmsg("%s " INT64_FORMAT " (tier %d) contradicts the territory: the communes of CPTS \"%s\" total " INT64_FORMAT " inhabitants (tier %d)",
+						exco_role_column(ck, R_POPULATION), given, (int) tg, t->cpts_name,
+						t->population, (int) tt),
+				 errhint("The tier is the one of the population of the CPTS's communes at signature (doc/rules.md §2); leave %s NULL to have it summed.",
+						 exco_role_column(ck, R_POPULATION)),
+				 errtable(ck->td->tg_relation)));
+}
+
+/*
+ * Reference mode: check the facts against the CPTS as it is now and fill what is NULL (see
+ * facts_checked for when). An UPDATE that moves the contract to another CPTS without giving new
+ * facts re-derives them. Returns whether the facts were checked or derived from the territory.
  */
 static bool
 derive_from_cpts(ContractCheck *ck, const char **cpts_name)
 {
 	ContractConfig *cfg = ck->cfg;
 	bool		facts = cfg->att[R_SEAT_DEP] != 0;
-	bool		derive;
+	bool		live = facts_checked(ck);
 	Territory	t;
 
 	if (facts && ck->is_update && exco_role_changed(ck, R_CPTS) &&
 		!exco_role_changed(ck, R_SEAT_DEP) && !exco_role_changed(ck, R_TERRITORY_DEPS))
 		ck->null[R_SEAT_DEP] = ck->null[R_TERRITORY_DEPS] = true;
-	derive = facts ?
-		(ck->null[R_SEAT_DEP] || (cfg->att[R_TERRITORY_DEPS] && ck->null[R_TERRITORY_DEPS])) :
-		(cfg->att[R_CPAM] &&
-		 (ck->null[R_CPAM] || exco_role_changed(ck, R_CPTS) || exco_role_changed(ck, R_CPAM)));
-	if (!derive && !(cfg->att[R_POPULATION] && ck->null[R_POPULATION]))
+	if (!facts)
+		live = live || (cfg->att[R_CPAM] && (ck->null[R_CPAM] || exco_role_changed(ck, R_CPAM)));
+	else
+		live = live || ck->null[R_SEAT_DEP] ||
+			(cfg->att[R_TERRITORY_DEPS] && ck->null[R_TERRITORY_DEPS]);
+	if (!live && !(cfg->att[R_POPULATION] && ck->null[R_POPULATION]))
 		return false;
 	memset(&t, 0, sizeof(t));
 	lookup_cpts(ck, exco_int_value(ck->val[R_CPTS], cfg->typ[R_CPTS]), &t);
 	if (cfg->att[R_POPULATION] && ck->null[R_POPULATION])
 		fill_population(ck, &t);
-	if (!derive)
+	else if (cfg->att[R_POPULATION] && live)
+		check_population(ck, &t);
+	if (!live)
 		return false;
 	*cpts_name = t.cpts_name;
 	if (!facts)
-		check_cpam(ck, &t);		/* no place to store the facts: today's territory */
-	else
 	{
-		if (ck->null[R_SEAT_DEP])
-			exco_contract_fill_text(ck, R_SEAT_DEP, t.seat_dep);
-		if (cfg->att[R_TERRITORY_DEPS] && ck->null[R_TERRITORY_DEPS])
+		if (cfg->att[R_CPAM])
+			check_cpam(ck, &t); /* no place to store the facts: today's territory */
+		return true;
+	}
+	if (ck->null[R_SEAT_DEP])
+		exco_contract_fill_text(ck, R_SEAT_DEP, t.seat_dep);
+	else if (strcmp(exco_contract_text(ck, R_SEAT_DEP), t.seat_dep) != 0)
+		fact_contradicts(ck, R_SEAT_DEP, exco_contract_text(ck, R_SEAT_DEP), t.seat_dep,
+						 "the département of the seat", t.cpts_name);
+	if (cfg->att[R_TERRITORY_DEPS])
+	{
+		if (ck->null[R_TERRITORY_DEPS])
 			exco_contract_fill(ck, R_TERRITORY_DEPS, t.deps_array);
+		else
+		{
+			Territory	given;
+
+			memset(&given, 0, sizeof(given));
+			territory_from_array(&given, ck->val[R_TERRITORY_DEPS]);
+			if (strcmp(given.deps.data, t.deps.data) != 0)
+				fact_contradicts(ck, R_TERRITORY_DEPS,
+								 psprintf("{%s}", given.deps.data),
+								 psprintf("{%s}", t.deps.data),
+								 "the set of départements of the communes (sorted)", t.cpts_name);
+		}
 	}
 	return true;
 }
@@ -302,7 +375,6 @@ exco_rule_territory(ContractCheck *ck)
 	if (cfg->att[R_CPTS] && !ck->null[R_CPTS])
 	{
 		derived = derive_from_cpts(ck, &cpts_name);
-		ck->carries_facts = cfg->att[R_SEAT_DEP] && !derived;
 	}
 
 	/* Rule 3 on the facts the row carries (filled above or given). */

@@ -2,6 +2,7 @@
 -- signatures, markings, behaviour and SQLSTATEs (doc/rules.md §4.5, doc/rules.md §8).
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS exco;
+SELECT exco.create_tables() AS created \gset
 SET client_min_messages = warning;
 SELECT plan(56);
 

@@ -9,6 +9,8 @@ as_of=${EXCO_DEMO_AS_OF:-$(date +%F)}
 psql_() { psql -X -q -v ON_ERROR_STOP=1 -v as_of="$as_of" "$@"; }
 
 psql_ -c 'SET client_min_messages = warning' -c 'CREATE EXTENSION IF NOT EXISTS exco'
+# The user's tables are ordinary tables (doc/tables.md): exco.create_tables() says what it made.
+psql -X -q -A -t -v ON_ERROR_STOP=1 -c 'SELECT exco.create_tables()'
 
 echo '== loading the territory'
 bash test/load-territory.sh

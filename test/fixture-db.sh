@@ -12,7 +12,7 @@ db=$1 as_of=$2
 psql_() { psql -X -q -v ON_ERROR_STOP=1 -d "$db" "$@" >/dev/null; }
 dropdb --if-exists "$db" >/dev/null 2>&1 || true
 createdb "$db"
-psql_ -c 'SET client_min_messages = warning' -c 'CREATE EXTENSION exco'
+psql_ -c 'SET client_min_messages = warning' -c 'CREATE EXTENSION exco' -c 'SELECT exco.create_tables()'
 psql_ -v territory_dir=test/fixtures/territory -f test/scripts/load-territory.sql
 psql_ -v as_of="$as_of" -f test/scripts/demo-build.sql
 if [ "${3:-}" = schemes ]; then psql_ -v as_of="$as_of" -f test/scripts/demo-schemes.sql; fi

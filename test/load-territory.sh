@@ -50,4 +50,7 @@ for f in regions departements epci communes; do
   [ -r "$dir/$f.json" ] || die "missing $dir/$f.json"
 done
 
+# exco's tables are ordinary tables (doc/tables.md): create them when this database has none yet
+# (a no-op when they exist at this version; an error naming the fix when they are older).
+psql -X -q -A -t -v ON_ERROR_STOP=1 -c 'SET client_min_messages = warning' -c 'SELECT exco.create_tables()' >/dev/null
 psql -X -q -v ON_ERROR_STOP=1 -v territory_dir="$dir" -f "$here/scripts/load-territory.sql"

@@ -8,6 +8,7 @@
 --     trim_scale(div(2·num·1e20 + den, 2·den) · 1e-20), text and binary forms.
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS exco;
+SELECT exco.create_tables() AS created \gset
 SET client_min_messages = warning;
 SELECT plan(12);
 

@@ -1,6 +1,7 @@
 -- pgTAP: the scale and payment API: signatures, markings, shipped data, dump filters, errors.
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS exco;
+SELECT exco.create_tables() AS created \gset
 SET client_min_messages = warning;
 SELECT plan(58);
 

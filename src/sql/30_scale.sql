@@ -20,7 +20,12 @@ COMMENT ON TABLE exco.scale IS
   'a financing scale (ACI CPTS and its amendments), in force from effective_from until the next scale''s effective_from';
 
 CREATE TABLE exco.scale_amount (
-  scale      text NOT NULL REFERENCES exco.scale ON UPDATE CASCADE,
+  -- Its scale in exco.scale. Not a foreign key: a parallel pg_restore loads the users' rows of
+  -- exco.scale and exco.scale_amount in any order. exco.scale_sheet creates the scale before its
+  -- amounts, the scale functions read amounts through their scale only (an amount without one is
+  -- never read), and exco.scale_in_use() keeps a scale that amounts name from being deleted or
+  -- renamed.
+  scale      text NOT NULL,
   line       exco.mission NOT NULL,
   tier       exco.tier NOT NULL,
   share      exco.share NOT NULL,

@@ -10,7 +10,7 @@
 CREATE FUNCTION exco.validate_contract() RETURNS trigger
   AS 'MODULE_PATHNAME', 'contract_validate' LANGUAGE C VOLATILE PARALLEL SAFE;
 COMMENT ON FUNCTION exco.validate_contract() IS
-  'BEFORE INSERT OR UPDATE FOR EACH ROW trigger for a CPTS contract table: signing date present; ends_on = signed_on + 5 years, the first day the contract no longer runs (filled when NULL); CPAM département checked against the seat and territory départements stored with the contract (filled from the territory when NULL); ARS region = region of the CPAM''s département (filled when NULL); tier matches population (population filled from the territory, tier from population, when NULL); socle missions present (crises_sanitaires when the scale pays it; scale filled when NULL). Other tables are read only to fill a NULL value or when an UPDATE changes what a fact depends on, so a restore never fails. Arguments ''role=column'' map the roles id, cpts, signed_on, ends_on, cpam_departement, seat_departement, territory_departements, region, scale, population, tier, missions; none = same-named columns. See doc/contract.md';
+  'BEFORE INSERT OR UPDATE FOR EACH ROW trigger for a CPTS contract table: signing date present; ends_on = signed_on + 5 years, the first day the contract no longer runs (filled when NULL); CPAM département checked against the seat and territory départements stored with the contract (filled from the territory when NULL); ARS region = region of the CPAM''s département (filled when NULL); tier matches population (population filled from the territory, tier from population, when NULL); socle missions present (crises_sanitaires when the scale pays it; scale filled when NULL). An INSERT, and an UPDATE that changes the CPTS, a fact or the population, is checked against the territory as it is now (a given fact that contradicts it: 23514 naming the fact); an UPDATE of other columns keeps the facts stored at signing. A restore never fires it (pg_dump creates the trigger after the data). Arguments ''role=column'' map the roles id, cpts, signed_on, ends_on, cpam_departement, seat_departement, territory_departements, region, scale, population, tier, missions; none = same-named columns. See doc/contract.md';
 
 CREATE FUNCTION exco.validate_contract_mission() RETURNS trigger
   AS 'MODULE_PATHNAME', 'contract_mission_validate' LANGUAGE C VOLATILE PARALLEL SAFE;
@@ -21,21 +21,3 @@ CREATE FUNCTION exco.validate_cpts_commune() RETURNS trigger
   AS 'MODULE_PATHNAME', 'cpts_commune_validate' LANGUAGE C VOLATILE PARALLEL SAFE;
 COMMENT ON FUNCTION exco.validate_cpts_commune() IS
   'BEFORE INSERT OR UPDATE FOR EACH ROW trigger for exco.cpts_commune: a commune already in another CPTS is rejected with 23505 naming the commune and both CPTS (the UNIQUE (commune) constraint stays the guarantee under concurrency)';
-
-CREATE TRIGGER validate_contract
-  BEFORE INSERT OR UPDATE ON exco.contract
-  FOR EACH ROW EXECUTE FUNCTION exco.validate_contract();
-COMMENT ON TRIGGER validate_contract ON exco.contract IS
-  'checks and completes a contract: see exco.validate_contract()';
-
-CREATE TRIGGER validate_contract_mission
-  BEFORE INSERT OR UPDATE ON exco.contract_mission
-  FOR EACH ROW EXECUTE FUNCTION exco.validate_contract_mission();
-COMMENT ON TRIGGER validate_contract_mission ON exco.contract_mission IS
-  'checks a mission''s dates and membership: see exco.validate_contract_mission()';
-
-CREATE TRIGGER validate_cpts_commune
-  BEFORE INSERT OR UPDATE ON exco.cpts_commune
-  FOR EACH ROW EXECUTE FUNCTION exco.validate_cpts_commune();
-COMMENT ON TRIGGER validate_cpts_commune ON exco.cpts_commune IS
-  'names both CPTS when a commune is put in a second one: see exco.validate_cpts_commune()';

@@ -9,6 +9,7 @@
 -- Execution Time covers executor start to end, including AFTER triggers; not planning.
 
 CREATE EXTENSION IF NOT EXISTS exco;
+SELECT exco.create_tables();
 CREATE EXTENSION IF NOT EXISTS pg_prewarm;
 DROP SCHEMA IF EXISTS bench CASCADE;
 CREATE SCHEMA bench;

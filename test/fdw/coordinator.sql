@@ -7,6 +7,7 @@
 -- psql variables: port0, port1, port2, fdw_user, contracts.
 SET client_min_messages = warning;
 CREATE EXTENSION exco;
+SELECT exco.create_tables();
 CREATE EXTENSION postgres_fdw;
 SELECT format('CREATE SERVER %I FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host %L, port %L, dbname %L, extensions %L, fetch_size %L, async_capable %L, use_remote_estimate %L)',
               'shard' || i, '127.0.0.1', p, 'exco_shard', 'exco', '10000', 'true', 'true'),

@@ -3,6 +3,7 @@
 -- regions (quoted list), contracts.
 SET client_min_messages = warning;
 CREATE EXTENSION exco;
+SELECT exco.create_tables();
 CREATE SCHEMA fed;
 \set sch fed
 \set part 'PARTITION BY LIST (region)'

@@ -54,7 +54,7 @@ compare() {
 
 for d in "$src" "$custom" "$plain"; do dropdb --if-exists "$d" >/dev/null 2>&1 || true; done
 createdb "$src"
-psql -X -q -v ON_ERROR_STOP=1 -d "$src" -c 'SET client_min_messages = warning' -c 'CREATE EXTENSION exco' >/dev/null
+psql -X -q -v ON_ERROR_STOP=1 -d "$src" -c 'SET client_min_messages = warning' -c 'CREATE EXTENSION exco' -c 'SELECT exco.create_tables()' >/dev/null
 psql -X -q -v ON_ERROR_STOP=1 -d "$src" -f test/steps/contract_restore.sql >/dev/null
 before=$(fingerprint "$src")
 [ "$(psql -X -A -t -d "$src" -c "SELECT count(*) FROM exco.contract")" -eq 5 ] || fail "the source does not have its 5 contracts"

@@ -33,7 +33,7 @@ fi
 # 2. The installed extension, in a database that holds nothing else.
 dropdb --if-exists "$db" >/dev/null 2>&1 || true
 createdb "$db"
-psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c 'SET client_min_messages = warning' -c 'CREATE EXTENSION exco'
+psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c 'SET client_min_messages = warning' -c 'CREATE EXTENSION exco' -c 'SELECT exco.create_tables()'
 rows=$(psql -X -q -A -t -v ON_ERROR_STOP=1 -d "$db" -v pattern="$pattern" <<'SQL'
 SELECT 'comment on ' || pg_catalog.pg_describe_object(d.classoid, d.objoid, d.objsubid) || ': ' || d.description
 FROM pg_catalog.pg_description d

@@ -30,6 +30,7 @@ createdb "$src"
 say "source database $src: CREATE EXTENSION exco, then add a user scale and complete aci-cpts-2022"
 psql -X -q -v ON_ERROR_STOP=1 -d "$src" <<'SQL'
 CREATE EXTENSION exco;
+SELECT exco.create_tables();
 INSERT INTO exco.scale_sheet (scale, effective_from, complete, source, line, share,
                               taille_1, taille_2, taille_3, taille_4, provenance) VALUES
   ('user-2030', '2030-01-01', false, 'user test', 'fonctionnement', 'fixed', 51000, 61000, 76000, 91000, 'user'),

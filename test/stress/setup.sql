@@ -5,6 +5,7 @@
 -- in the same transaction: a row marked accepted there committed with the write, a rejected one
 -- did not. expect_ok says what the rules require (NULL: either, e.g. a race between two moves).
 CREATE EXTENSION exco;
+SELECT exco.create_tables();
 INSERT INTO exco.region VALUES ('ST', 'stress region');
 INSERT INTO exco.departement VALUES ('ST1', 'stress dep 1', 'ST'), ('ST2', 'stress dep 2', 'ST');
 INSERT INTO exco.commune (code, name, departement, region, population)

@@ -33,9 +33,3 @@ CREATE TABLE exco.commune (
 CREATE INDEX ON exco.commune (departement);
 CREATE INDEX ON exco.commune (epci);
 COMMENT ON TABLE exco.commune IS 'current French commune (INSEE code) with its population';
-
--- All rows are user data: pg_dump keeps them.
-SELECT pg_catalog.pg_extension_config_dump('exco.region', '');
-SELECT pg_catalog.pg_extension_config_dump('exco.departement', '');
-SELECT pg_catalog.pg_extension_config_dump('exco.epci', '');
-SELECT pg_catalog.pg_extension_config_dump('exco.commune', '');

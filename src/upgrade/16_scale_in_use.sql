@@ -1,0 +1,1 @@
+../sql/32_scale_in_use.sql

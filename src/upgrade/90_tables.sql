@@ -1,0 +1,1 @@
+../sql/90_tables.sql
