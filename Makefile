@@ -47,6 +47,13 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# make lint: the repository checks (test/lint/run.sh): file sizes and include cycles of src/, no
+# reference outside the repository, doc/rules.md citations, the error catalogue. Needs no server;
+# builds exco.so first (its strings are checked). Also a stage of make test.
+.PHONY: lint
+lint: all
+	bash test/lint/run.sh
+
 # PGXS does not track headers: a changed struct in src/*.h must rebuild every object.
 $(OBJS): $(wildcard src/*.h)
 
