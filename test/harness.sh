@@ -2,8 +2,8 @@
 # exco harness: the one place that bootstraps a machine and runs things against a throwaway
 # PostgreSQL cluster. Used by `make test`, `make demo`, `make test-browser` and `make bench`.
 #
-#   bash test/harness.sh test    build, install, lint, every pg_regress, isolation, pgTAP suite
-#                                and harness step; closes on "exco: N passed, N failed"
+#   bash test/harness.sh test    build, install, lint, every pg_regress, isolation, pgTAP suite,
+#                                harness step and TAP test; closes on "exco: N passed, N failed"
 #   bash test/harness.sh test-fdw  build, install, run the postgres_fdw suite (test/fdw/run.sh)
 #   bash test/harness.sh demo    build, install, load the real territory data, print the report
 #   bash test/harness.sh test-browser  the demo, its page rendered headless in Chromium (test/browser/)
@@ -64,9 +64,10 @@ need_npm() {
 }
 
 # unzip: test/steps/dist.sh unpacks the `make dist` archive (git writes the zip itself).
+# libipc-run-perl: PostgreSQL::Test::Cluster (shipped by postgresql-server-dev-NN) of the TAP tests.
 base_packages=(build-essential "postgresql-$PGVER" "postgresql-server-dev-$PGVER"
                postgresql-common "postgresql-$PGVER-pgtap" libtap-parser-sourcehandler-pgtap-perl
-               unzip)
+               libipc-run-perl unzip)
 
 build_and_install() {
   # Objects built against another major version must not be linked into this one.
@@ -80,6 +81,27 @@ build_and_install() {
   as_root make -s PG_CONFIG="$PG_CONFIG" install >&2
 }
 
+# The TAP tests (make prove_installcheck): PostgreSQL::Test::Cluster inits its own nodes, and
+# initdb refuses root, so as root they run as `postgres`, with their nodes and logs in a directory
+# of its own (TAP_DIR). A failed test's logs are shown.
+run_tap() {
+  local dir rc=0
+  dir=$(mktemp -d)
+  if [ "$(id -u)" = 0 ]; then
+    chown postgres "$dir"
+    runuser -u postgres -- make -s PG_CONFIG="$PG_CONFIG" prove_installcheck TAP_DIR="$dir" || rc=$?
+  else
+    make -s PG_CONFIG="$PG_CONFIG" prove_installcheck TAP_DIR="$dir" || rc=$?
+  fi
+  if [ "$rc" != 0 ]; then
+    for f in "$dir"/tmp_check/log/regress_log_*; do
+      [ -e "$f" ] && { echo "== $f (last 40 lines)"; tail -n 40 "$f"; }
+    done
+  fi
+  rm -rf "$dir"
+  return "$rc"
+}
+
 # pg_regress writes results/ and regression.* into the tree; when the server runs as another
 # user it only needs to read nothing from here, so no permission change is required.
 in_cluster() {
@@ -91,8 +113,9 @@ case "$mode" in
   test)
     # Stages, each timed, each run even when an earlier one failed (a failed build stops the
     # rest: nothing could be tested): build, lint, then in one throwaway cluster pg_regress,
-    # isolation, pgtap, steps (test/cluster-stages.sh). The closing line "exco: N passed, N failed"
-    # adds up what each runner reported (test/stages.sh); the exit status is 1 when anything failed.
+    # isolation, pgtap, steps (test/cluster-stages.sh), then the TAP tests (test/t/*.pl, own
+    # nodes). The closing line "exco: N passed, N failed" adds up what each runner reported
+    # (test/stages.sh); the exit status is 1 when anything failed.
     # npm: test/steps/report_page.sh fetches the map shapes (test/report-page.sh).
     need_packages "${base_packages[@]}"
     need_npm
@@ -106,6 +129,7 @@ case "$mode" in
       chmod a+rx "$STAGE_DIR"
       in_cluster "bash test/cluster-stages.sh '$STAGE_DIR'" \
         || { say "the throwaway cluster failed"; echo "cluster 0 1 0 1" >> "$STAGE_DIR/results"; }
+      if compgen -G 'test/t/*.pl' >/dev/null; then stage tap count_prove run_tap; fi
     else
       say "the build failed: no other stage can run"
     fi
