@@ -37,8 +37,9 @@ COMMENT ON COLUMN exco.structure_member.profession IS 'the professional''s profe
 
 -- Checked at the end of the transaction (a deferred constraint trigger), so a structure's members
 -- can be inserted one by one; a pg_dump restore inserts all members in one COPY, so it passes.
+-- PARALLEL UNSAFE, as every exco trigger function: it is part of the write that fires it.
 CREATE FUNCTION exco.check_structure() RETURNS trigger
-  LANGUAGE plpgsql VOLATILE PARALLEL SAFE
+  LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
   SET search_path = pg_catalog, exco
 AS $fn$
 DECLARE
@@ -123,8 +124,9 @@ COMMENT ON COLUMN exco.assistant_contract.newly_installed IS 'the GP is newly in
 COMMENT ON COLUMN exco.assistant_contract.over_20pct_under_16 IS 'more than 20 % of the GP''s patients are under 16 (waives the 640 MT patients)';
 COMMENT ON COLUMN exco.assistant_contract.underserved_zone IS 'the GP practises in an under-served zone (needed for a full-time assistant)';
 
+-- PARALLEL UNSAFE, as every exco trigger function: it is part of the write that fires it.
 CREATE FUNCTION exco.check_assistant_contract() RETURNS trigger
-  LANGUAGE plpgsql VOLATILE PARALLEL SAFE
+  LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
   SET search_path = pg_catalog, exco
 AS $fn$
 DECLARE
@@ -173,8 +175,9 @@ COMMENT ON COLUMN exco.etp_programme.built_in IS 'calendar year the programme wa
 COMMENT ON COLUMN exco.etp_programme.professionals_trained IS 'professionals trained when it was built (1 000 each)';
 COMMENT ON COLUMN exco.etp_programme.theme IS 'disease or theme (diabetes, heart failure and hypertension, asthma and COPD were the priorities)';
 
+-- PARALLEL UNSAFE, as every exco trigger function: it is part of the write that fires it.
 CREATE FUNCTION exco.check_etp_programme() RETURNS trigger
-  LANGUAGE plpgsql VOLATILE PARALLEL SAFE
+  LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
   SET search_path = pg_catalog, exco
 AS $fn$
 DECLARE
