@@ -134,15 +134,14 @@ INSERT INTO exco.contract (id, cpts, signed_on, region, cpam_departement, missio
   (8811, 8801, '2019-09-01', 'RV', 'RV1', '{acces_soins,parcours,prevention}');
 INSERT INTO exco.contract_mission VALUES (8811, 'parcours', '2019-10-01', NULL),
   (8811, 'acces_soins', NULL, NULL), (8811, 'prevention', NULL, NULL);
--- The dates are literals: a constant as_of is folded when the query is planned, where the error was.
+-- The dates reach the server as literals (psql interpolates :'as_of' in
+-- sql/include/reports_at_date.sql): a constant as_of is folded when the query is planned, where
+-- the error was.
 -- At +infinity C has ended: not running, no contract year; its yearly ceiling (§4.1, tier 2):
 -- fonctionnement 60 000 + acces_soins 47 000 + parcours 70 000 + prevention 30 000 = 207 000.
 -- Its missions' statuses are those of its last running day, 2024-08-31 (§3): acces_soins and
 -- prevention never started (start_overdue), parcours started but not deployed by 2021-09-01
 -- (deploy_overdue): 3 late.
-SELECT contract, running, contract_year, yearly_ceiling, ceiling_gap, late_missions
-  FROM exco.contract_overview_at('infinity') WHERE contract = 8811;
-SELECT mission, status_on, status, late FROM exco.mission_status_at('infinity') WHERE contract = 8811 ORDER BY mission;
 -- Payments (§8.3): fonctionnement 5 years × 60 000 = 300 000: year 1 in full at signature, then
 -- advances of 75 % (4 × 45 000) and balances (4 × 15 000): advances 240 000, balances 60 000.
 -- parcours fixed 35 000 prorated in year 1 from 2019-10-01 (336 of the 366 days of
@@ -150,32 +149,15 @@ SELECT mission, status_on, status, late FROM exco.mission_status_at('infinity') 
 -- (advances 4 × 26 250, balances 4 × 8 750): advances 129 098.36, balances 43 032.79, in all
 -- 172 131.15; its variable part pending each year (no indicator); acces_soins and prevention
 -- never started: no rows.
-SELECT line, kind, count(*) AS n, sum(amount) AS amount FROM exco.payments_at('infinity')
- WHERE contract = 8811 GROUP BY line, kind ORDER BY line, kind;
 -- No indicator: no indicator_result row, no mission_variable row.
-SELECT (SELECT count(t.*) FROM exco.indicator_result_at('infinity') t WHERE t.contract = 8811) AS indicator_rows,
-       (SELECT count(t.*) FROM exco.mission_variable_at('infinity') t WHERE t.contract = 8811) AS mission_variable_rows;
 -- Region RV: one CPTS (tier 2), 50 000 inhabitants all covered; no contract running at infinity.
 -- territory_money lists the areas that have an item on the date (a running CPTS or assistant
 -- contract, an ETP programme, a GP in a structure): RV has none.
-SELECT level, area_departement, cpts, tier_2, population, population_covered, population_share_pct, contracts,
-       yearly_ceiling, late_missions
-  FROM exco.regional_summary_at('infinity', 'RV');
-SELECT departement, cpts_contracts_running, cpts_ceiling_this_year, assistant_contracts_running, etp_programmes
-  FROM exco.territory_money_at('infinity') WHERE region = 'RV' ORDER BY departement NULLS FIRST;
+\set as_of infinity
+\i sql/include/reports_at_date.sql
 -- At -infinity C is not signed yet: contract_overview, mission_status and payments list the
 -- contracts signed on or before the date, so none of C; the region and its CPTS are there, nothing
--- runs.
-SELECT contract, running, contract_year, yearly_ceiling, ceiling_gap, late_missions
-  FROM exco.contract_overview_at('-infinity') WHERE contract = 8811;
-SELECT mission, status_on, status, late FROM exco.mission_status_at('-infinity') WHERE contract = 8811 ORDER BY mission;
-SELECT line, kind, count(*) AS n, sum(amount) AS amount FROM exco.payments_at('-infinity')
- WHERE contract = 8811 GROUP BY line, kind ORDER BY line, kind;
-SELECT (SELECT count(t.*) FROM exco.indicator_result_at('-infinity') t WHERE t.contract = 8811) AS indicator_rows,
-       (SELECT count(t.*) FROM exco.mission_variable_at('-infinity') t WHERE t.contract = 8811) AS mission_variable_rows;
-SELECT level, area_departement, cpts, tier_2, population, population_covered, population_share_pct, contracts,
-       yearly_ceiling, late_missions
-  FROM exco.regional_summary_at('-infinity', 'RV');
-SELECT departement, cpts_contracts_running, cpts_ceiling_this_year, assistant_contracts_running, etp_programmes
-  FROM exco.territory_money_at('-infinity') WHERE region = 'RV' ORDER BY departement NULLS FIRST;
+-- runs; no indicator, no territory_money area.
+\set as_of -infinity
+\i sql/include/reports_at_date.sql
 ROLLBACK;
