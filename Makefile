@@ -35,6 +35,12 @@ REGRESS_OPTS = --load-extension=exco
 # in its own database (isolation_regression) where exco is already created.
 ISOLATION      = $(patsubst specs/%.spec,%,$(sort $(wildcard specs/*.spec)))
 ISOLATION_OPTS = --load-extension=exco
+# TAP tests (multi-cluster: dump/restore, upgrade) with PostgreSQL::Test::Cluster, every
+# test/t/*.pl: `make prove_installcheck` (below). Each test inits and starts its own nodes from the
+# installed PostgreSQL and exco; initdb refuses root, so run it as an ordinary user (test/harness.sh
+# runs it as `postgres`, with TAP_DIR a directory that user may write).
+TAP_TESTS   = 1
+PROVE_TESTS = $(sort $(wildcard test/t/*.pl))
 
 PG_CPPFLAGS = -I$(srcdir)/src
 # -Wno-unused-parameter: PostgreSQL's own headers (storage/bufpage.h) trip it under -Wextra.
@@ -46,6 +52,25 @@ PG_CFLAGS   = -Wall -Wextra -Wno-unused-parameter $(if $(filter 1,$(WERROR)),-We
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+
+# make prove_installcheck [PROVE_TESTS=test/t/NNN_x.pl]: the TAP tests (pgvector's target: PGXS's
+# own looks for t/*.pl). Their nodes and logs go under TAP_DIR/tmp_check (default here); the
+# variables are those of PostgreSQL 15 (TESTDIR) and 16+ (TESTDATADIR, TESTLOGDIR).
+TAP_DIR ?= $(CURDIR)
+.PHONY: prove_installcheck
+prove_installcheck:
+	rm -rf '$(TAP_DIR)/tmp_check'
+	mkdir -p '$(TAP_DIR)/tmp_check/log'
+	cd $(srcdir) && TESTDIR='$(TAP_DIR)' TESTDATADIR='$(TAP_DIR)/tmp_check' TESTLOGDIR='$(TAP_DIR)/tmp_check/log' \
+	  PATH="$(bindir):$$PATH" PGPORT='6$(DEF_PGPORT)' PG_REGRESS='$(top_builddir)/src/test/regress/pg_regress' \
+	  $(PROVE) $(PG_PROVE_FLAGS) $(PROVE_FLAGS) $(PROVE_TESTS)
+
+# make lint: the repository checks (test/lint/run.sh): file sizes and include cycles of src/, no
+# reference outside the repository, doc/rules.md citations, the error catalogue. Needs no server;
+# builds exco.so first (its strings are checked). Also a stage of make test.
+.PHONY: lint
+lint: all
+	bash test/lint/run.sh
 
 # PGXS does not track headers: a changed struct in src/*.h must rebuild every object.
 $(OBJS): $(wildcard src/*.h)

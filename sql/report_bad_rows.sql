@@ -65,20 +65,46 @@ DO $$ BEGIN
 EXCEPTION WHEN others THEN INSERT INTO bad_row VALUES ('NULL mission', false);
 END $$;
 
--- Every view and every report function reads (no error) and has rows for the valid contract.
-SELECT 'indicator_result' AS report, count(*) > 0 AS has_rows FROM exco.indicator_result WHERE contract = 9411
-UNION ALL SELECT 'mission_variable', count(*) > 0 FROM exco.mission_variable WHERE contract = 9411
-UNION ALL SELECT 'mission_status', count(*) > 0 FROM exco.mission_status WHERE contract = 9411
-UNION ALL SELECT 'contract_overview', count(*) > 0 FROM exco.contract_overview WHERE contract = 9411
-UNION ALL SELECT 'payments', count(*) > 0 FROM exco.payments WHERE contract = 9411
-UNION ALL SELECT 'regional_summary', count(*) > 0 FROM exco.regional_summary WHERE region = 'B'
-UNION ALL SELECT 'indicator_result_at', count(*) > 0 FROM exco.indicator_result_at('2025-06-30') WHERE contract = 9411
-UNION ALL SELECT 'mission_variable_at', count(*) > 0 FROM exco.mission_variable_at('2025-06-30') WHERE contract = 9411
-UNION ALL SELECT 'mission_status_at', count(*) > 0 FROM exco.mission_status_at('2021-06-30') WHERE contract = 9411
-UNION ALL SELECT 'contract_overview_at', count(*) > 0 FROM exco.contract_overview_at('2021-06-30') WHERE contract = 9411
-UNION ALL SELECT 'payments_at', count(*) > 0 FROM exco.payments_at('2021-06-30') WHERE contract = 9411
-UNION ALL SELECT 'regional_summary_at', count(*) > 0 FROM exco.regional_summary_at('2021-06-30', 'B')
-UNION ALL SELECT 'regional_summary_at, whole country', count(*) > 0 FROM exco.regional_summary_at('2021-06-30');
+-- Every view and every report function reads (no error) and gives for the valid parts what the
+-- rules say, whichever bad rows were accepted. Contract 9411: CPTS 9401, 50 000 inhabitants, tier
+-- 2 (doc/rules.md §2), signed 2019-09-01 (scale aci-cpts-2019), ends 2024-09-01; its three
+-- missions started 2019-10-01, none deployed.
+-- Indicator GOOD (0 -> 100, 1 000 €, §4.5): years 1 and 2 measured at 100 (rate 1, 1 000.00),
+-- years 3 to 5 not measured (0.00); every year is over on 2025-06-30 and today.
+SELECT 'indicator_result' AS report, count(*) AS years, sum(earned) AS earned FROM exco.indicator_result WHERE indicator = 9425
+UNION ALL SELECT 'indicator_result_at', count(*), sum(earned) FROM exco.indicator_result_at('2025-06-30') WHERE indicator = 9425;
+-- parcours has a mission_variable row for each of its 5 contract years (the NaN indicator only
+-- makes years 1 and 2 unknown); in years 3 to 5 nothing is measured: earned and due 0.00.
+SELECT 'mission_variable' AS report, count(*) AS years, sum(variable_due) FILTER (WHERE contract_year >= 3) AS due_3_to_5
+  FROM exco.mission_variable WHERE contract = 9411 AND mission = 'parcours'
+UNION ALL SELECT 'mission_variable_at', count(*), sum(variable_due) FILTER (WHERE contract_year >= 3)
+  FROM exco.mission_variable_at('2025-06-30') WHERE contract = 9411 AND mission = 'parcours';
+-- Statuses (§3): today, the contract's last running day 2024-08-31: all three deploy_overdue. On
+-- 2021-06-30: acces_soins deploy_overdue (deploy by 2021-03-01), parcours and prevention
+-- in_progress (deploy by 2021-09-01).
+SELECT 'mission_status' AS report, string_agg(mission || ' ' || status, ', ' ORDER BY mission) AS statuses
+  FROM exco.mission_status WHERE contract = 9411
+UNION ALL SELECT 'mission_status_at', string_agg(mission || ' ' || status, ', ' ORDER BY mission)
+  FROM exco.mission_status_at('2021-06-30') WHERE contract = 9411;
+-- Overview: today ended (not running), its 3 missions late; on 2021-06-30 running in contract
+-- year 2 (from 2020-09-01), 1 late (acces_soins); yearly ceiling (§4.1, tier 2) 60 000 + 47 000 + 70 000 +
+-- 30 000 = 207 000 either way.
+SELECT 'contract_overview' AS report, running, contract_year, yearly_ceiling, late_missions
+  FROM exco.contract_overview WHERE contract = 9411
+UNION ALL SELECT 'contract_overview_at', running, contract_year, yearly_ceiling, late_missions
+  FROM exco.contract_overview_at('2021-06-30') WHERE contract = 9411;
+-- Payments (§8.3): fonctionnement 5 × 60 000 = 300 000 in advances and balances, whatever the date.
+SELECT 'payments' AS report, sum(amount) AS fonctionnement FROM exco.payments WHERE contract = 9411 AND line = 'fonctionnement'
+UNION ALL SELECT 'payments_at', sum(amount) FROM exco.payments_at('2021-06-30') WHERE contract = 9411 AND line = 'fonctionnement';
+-- Region B: 2 CPTS (9401 tier 2 with 50 000, 9402 tier 1 with 30 000, §2), 80 000 inhabitants
+-- all covered; nothing runs today (9411 ended 2024-09-01; 9412, if accepted, on 2025-01-01).
+SELECT 'regional_summary' AS report, level, cpts, tier_1, tier_2, population, population_covered, contracts
+  FROM exco.regional_summary WHERE region = 'B'
+UNION ALL SELECT 'regional_summary_at', level, cpts, tier_1, tier_2, population, population_covered, NULL
+  FROM exco.regional_summary_at('2021-06-30', 'B')
+UNION ALL SELECT 'regional_summary_at, whole country', level, cpts, tier_1, tier_2, population, population_covered, NULL
+  FROM exco.regional_summary_at('2021-06-30') WHERE region = 'B'
+ORDER BY 1, 2 DESC;
 
 -- Each accepted bad row is visible: its amounts NULL with the reason (a refused one: true).
 SELECT b.name, NOT b.accepted OR CASE b.name
@@ -104,8 +130,13 @@ SELECT b.name, NOT b.accepted OR CASE b.name
   END AS flagged_or_refused
   FROM bad_row b ORDER BY b.name;
 -- A payment schedule with an unreadable year keeps that year pending (parcours year 1 and 2 are
--- pending when the NaN/Infinity rows were accepted, paid otherwise): never an error.
-SELECT count(*) > 0 AS parcours_rows FROM exco.payments_at('2025-06-30') WHERE contract = 9411 AND line = 'parcours';
+-- pending when the NaN/Infinity rows were accepted, paid otherwise): never an error. Whichever,
+-- parcours has one variable row (paid or pending) per contract year, 5, and its fixed part (§8.3)
+-- is 35 000 prorated in year 1 from 2019-10-01 (336 of the 366 days of 2019-09-01..2020-09-01:
+-- 32 131.15) + 4 × 35 000 = 172 131.15.
+SELECT count(*) FILTER (WHERE kind IN ('variable', 'variable_pending')) AS variable_rows,
+       sum(amount) FILTER (WHERE kind IN ('advance', 'balance')) AS fixed
+  FROM exco.payments_at('2025-06-30') WHERE contract = 9411 AND line = 'parcours';
 
 -- Clean up (the suites share one database).
 DELETE FROM exco.contract WHERE id IN (9411, 9412);

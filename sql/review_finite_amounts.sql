@@ -120,8 +120,10 @@ $$;
 
 -- 5. Every report answers at an infinite date (review finding: contract_overview_at('infinity')
 -- raised 22003 integer out of range from date_part('year', infinity)::integer; territory_money_at
--- raised 0A000). true: the call returned. With one contract, so that its rows are computed, every column
--- (count(t.*): count(*) alone lets the planner skip the columns).
+-- raised 0A000), and answers what the rules say. One contract, C (8811, CPTS 8801, 50 000
+-- inhabitants: tier 2, doc/rules.md §2; signed 2019-09-01: scale aci-cpts-2019; ends_on 2024-09-01),
+-- missions acces_soins, parcours, prevention, each with its contract_mission row; only parcours
+-- started (2019-10-01), none deployed.
 BEGIN;
 INSERT INTO exco.region VALUES ('RV', 'Région RV');
 INSERT INTO exco.departement VALUES ('RV1', 'RV-Un', 'RV');
@@ -130,22 +132,32 @@ INSERT INTO exco.cpts (id, name, seat) VALUES (8801, 'CPTS RV', 'RV001');
 INSERT INTO exco.cpts_commune VALUES (8801, 'RV001');
 INSERT INTO exco.contract (id, cpts, signed_on, region, cpam_departement, missions) VALUES
   (8811, 8801, '2019-09-01', 'RV', 'RV1', '{acces_soins,parcours,prevention}');
-INSERT INTO exco.contract_mission VALUES (8811, 'parcours', '2019-10-01', NULL);
--- The dates are literals: a constant as_of is folded when the query is planned, where the error was.
-SELECT 'infinity' AS as_of,
-       (SELECT count(t.*) FROM exco.contract_overview_at('infinity') t) >= 0 AS contract_overview,
-       (SELECT count(t.*) FROM exco.mission_status_at('infinity') t) >= 0 AS mission_status,
-       (SELECT count(t.*) FROM exco.payments_at('infinity') t) >= 0 AS payments,
-       (SELECT count(t.*) FROM exco.indicator_result_at('infinity') t) >= 0 AS indicator_result,
-       (SELECT count(t.*) FROM exco.mission_variable_at('infinity') t) >= 0 AS mission_variable,
-       (SELECT count(t.*) FROM exco.regional_summary_at('infinity') t) >= 0 AS regional_summary,
-       (SELECT count(t.*) FROM exco.territory_money_at('infinity') t) >= 0 AS territory_money;
-SELECT '-infinity' AS as_of,
-       (SELECT count(t.*) FROM exco.contract_overview_at('-infinity') t) >= 0 AS contract_overview,
-       (SELECT count(t.*) FROM exco.mission_status_at('-infinity') t) >= 0 AS mission_status,
-       (SELECT count(t.*) FROM exco.payments_at('-infinity') t) >= 0 AS payments,
-       (SELECT count(t.*) FROM exco.indicator_result_at('-infinity') t) >= 0 AS indicator_result,
-       (SELECT count(t.*) FROM exco.mission_variable_at('-infinity') t) >= 0 AS mission_variable,
-       (SELECT count(t.*) FROM exco.regional_summary_at('-infinity') t) >= 0 AS regional_summary,
-       (SELECT count(t.*) FROM exco.territory_money_at('-infinity') t) >= 0 AS territory_money;
+INSERT INTO exco.contract_mission VALUES (8811, 'parcours', '2019-10-01', NULL),
+  (8811, 'acces_soins', NULL, NULL), (8811, 'prevention', NULL, NULL);
+-- The dates reach the server as literals (psql interpolates :'as_of' in
+-- sql/include/reports_at_date.sql): a constant as_of is folded when the query is planned, where
+-- the error was.
+-- At +infinity C has ended: not running, no contract year; its yearly ceiling (§4.1, tier 2):
+-- fonctionnement 60 000 + acces_soins 47 000 + parcours 70 000 + prevention 30 000 = 207 000.
+-- Its missions' statuses are those of its last running day, 2024-08-31 (§3): acces_soins and
+-- prevention never started (start_overdue), parcours started but not deployed by 2021-09-01
+-- (deploy_overdue): 3 late.
+-- Payments (§8.3): fonctionnement 5 years × 60 000 = 300 000: year 1 in full at signature, then
+-- advances of 75 % (4 × 45 000) and balances (4 × 15 000): advances 240 000, balances 60 000.
+-- parcours fixed 35 000 prorated in year 1 from 2019-10-01 (336 of the 366 days of
+-- 2019-09-01..2020-09-01: 32 131.15, advance 24 098.36, balance 8 032.79), then 4 × 35 000
+-- (advances 4 × 26 250, balances 4 × 8 750): advances 129 098.36, balances 43 032.79, in all
+-- 172 131.15; its variable part pending each year (no indicator); acces_soins and prevention
+-- never started: no rows.
+-- No indicator: no indicator_result row, no mission_variable row.
+-- Region RV: one CPTS (tier 2), 50 000 inhabitants all covered; no contract running at infinity.
+-- territory_money lists the areas that have an item on the date (a running CPTS or assistant
+-- contract, an ETP programme, a GP in a structure): RV has none.
+\set as_of infinity
+\i sql/include/reports_at_date.sql
+-- At -infinity C is not signed yet: contract_overview, mission_status and payments list the
+-- contracts signed on or before the date, so none of C; the region and its CPTS are there, nothing
+-- runs; no indicator, no territory_money area.
+\set as_of -infinity
+\i sql/include/reports_at_date.sql
 ROLLBACK;

@@ -1,8 +1,15 @@
 -- exco.scale_fingerprint() and exco.scale_fingerprint_check() on one server (the check across
--- postgres_fdw shards is in test/fdw/sql/fdw.sql). The hash itself is not written here (it changes
--- with any shipped scale row); what is checked: it is a SHA-256 in hex, it changes with any row or
--- column of exco.scale and exco.scale_amount, and it comes back when the rows do.
+-- postgres_fdw shards is in test/fdw/sql/fdw.sql). What is checked: the fingerprint of the shipped
+-- scales is pinned, it is a SHA-256 in hex, it changes with any row or column of exco.scale and
+-- exco.scale_amount, and it comes back when the rows do.
 \set VERBOSITY terse
+-- The shipped scales (src/sql/30_scale.sql) and their fingerprint: aci-cpts-2019 (doc/rules.md
+-- §8.1: fonctionnement 4 cells; acces_soins fixed, variable, SNP envelope 12; parcours,
+-- prevention, qualite, accompagnement fixed and variable 32: 48) and the partial aci-cpts-2022
+-- (§8.2: taille 3 only, 6 lines fixed and variable: 12); 60 cells. A changed shipped row changes this line: update
+-- it with the release that changes the row (every server must then load the same rows).
+SELECT (SELECT count(*) FROM exco.scale) AS scales, (SELECT count(*) FROM exco.scale_amount) AS amounts,
+       exco.scale_fingerprint() AS shipped_fingerprint;
 SELECT exco.scale_fingerprint() AS fp0 \gset
 SELECT length(:'fp0') AS hex_digits, :'fp0' ~ '^[0-9a-f]{64}$' AS sha256_hex;
 -- A new scale row: another fingerprint; removed: the first one again.
@@ -32,4 +39,5 @@ SELECT exco.scale_fingerprint_check(node, fingerprint) AS same FROM exco.scale_s
 -- The markings.
 SELECT p.proname, p.provolatile, p.proparallel, p.proisstrict
 FROM pg_proc p WHERE p.pronamespace = 'exco'::regnamespace AND p.proname LIKE 'scale_fingerprint%' ORDER BY 1;
-SELECT count(*) AS rows, fingerprint = :'fp0' AS fingerprint_ok FROM exco.scale_state GROUP BY 2;
+-- The view shows the same pinned fingerprint and counts.
+SELECT scales, amounts, fingerprint FROM exco.scale_state;

@@ -137,9 +137,11 @@ DELETE FROM exco.forfait_structure;
 SELECT departement, forfait_structure_at_risk, forfait_structure_at_risk_known, forfait_structure_unknown
   FROM exco.territory_money WHERE region = 'W' ORDER BY departement NULLS FIRST;
 ROLLBACK;
--- The view's assistant amounts are exco.assistant_aid's.
-SELECT id, exco.assistant_aid(share, extract(year FROM age(current_date, signed_on))::integer + 1, signed_on) AS aid
-  FROM exco.assistant_contract WHERE id IN (9601, 9602) ORDER BY id;
+-- The view's assistant columns, read from the view, per département (doc/rules.md §7.2): W1 holds
+-- A1, 1/2 time in its contract year 2: 13 500; W2 holds A2, 1/3 time in its year 1: 12 000; A3
+-- (W1) ended 10 days ago and is not counted.
+SELECT departement, assistant_contracts_running, assistant_aid_this_contract_year
+  FROM exco.territory_money WHERE region = 'W' AND departement IS NOT NULL ORDER BY departement;
 
 -- A hostile search_path (sql/include/evil_schema.sql: look-alike =, <>, sum, count, min,
 -- string_agg before pg_catalog) changes nothing: the view, the C functions reading the dated

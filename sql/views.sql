@@ -1,7 +1,7 @@
 -- Reports over the reference tables (doc/rules.md §2–§5, §8), on a small territory built here by
 -- hand. Every figure below is computed by hand in the comments. The reports are read at a fixed
--- date, 2025-06-30, with the exco.<report>_at functions (each view is its function at
--- current_date: checked at the end). On 2025-06-30 contract A (signed 2019-09-01, ends_on
+-- date, 2025-06-30, with the exco.<report>_at functions (the views, read today, are checked at the
+-- end against the same hand figures). On 2025-06-30 contract A (signed 2019-09-01, ends_on
 -- 2024-09-01) has ended: its statuses are those of its last running day, 2024-08-31; B (signed
 -- 2022-06-01) runs in its contract year 4. Every deadline involved is before 2024-06-02 and every
 -- indicator year of A is over.
@@ -120,16 +120,38 @@ SELECT count(*) AS same_rows FROM (
   INTERSECT ALL
   SELECT * FROM exco.regional_summary_at('2025-06-30') WHERE region = 'V') x;
 
--- Each view is its function at current_date (EXCEPT ALL both ways: no row).
-SELECT (SELECT count(*) FROM (SELECT * FROM exco.regional_summary EXCEPT ALL SELECT * FROM exco.regional_summary_at(current_date)) x)
-     + (SELECT count(*) FROM (SELECT * FROM exco.regional_summary_at(current_date) EXCEPT ALL SELECT * FROM exco.regional_summary) x)
-     + (SELECT count(*) FROM (SELECT * FROM exco.contract_overview EXCEPT ALL SELECT * FROM exco.contract_overview_at(current_date)) x)
-     + (SELECT count(*) FROM (SELECT * FROM exco.mission_status EXCEPT ALL SELECT * FROM exco.mission_status_at(current_date)) x)
-     + (SELECT count(*) FROM (SELECT * FROM exco.payments EXCEPT ALL SELECT * FROM exco.payments_at(current_date)) x)
-     + (SELECT count(*) FROM (SELECT * FROM exco.indicator_result EXCEPT ALL SELECT * FROM exco.indicator_result_at(current_date)) x)
-     + (SELECT count(*) FROM (SELECT * FROM exco.mission_variable EXCEPT ALL SELECT * FROM exco.mission_variable_at(current_date)) x)
-       AS differing_rows,
-       (SELECT count(*) FROM exco.payments WHERE contract IN (9101, 9102)) > 0 AS views_read;
+-- The views, read today, against figures computed by hand. Contract A ended on 2024-09-01, so
+-- from then on every report gives the same for it (its statuses are those of its last running
+-- day, every contract year is over): the hand figures above.
+--   mission_status: acces_soins deployed_on_time, parcours deployed_late, prevention start_overdue,
+--     qualite free (§3).
+--   indicator_result: 14 rows (I1 and I2 5 years each, I3 4), earned 67 603.55 + 21 000 + 50 000 =
+--     138 603.55 (§4.5).
+--   mission_variable: 9 rows (acces_soins 5 years, parcours 4), variable due 84 103.55 + 50 000 =
+--     134 103.55 (§8.3).
+--   contract_overview: not running, no contract year, yearly ceiling 227 000, 2 late (parcours and
+--     prevention).
+--   payments: fixed 300 000 + 83 148.91 + 137 123.29 + 46 666.67 = 566 938.87; variable
+--     84 103.55 + 50 000 = 134 103.55; qualite's 5 years pending.
+--   regional_summary, V1 (A's département, no other CPTS): 1 CPTS of tier 2, 45 000 of 45 000
+--     inhabitants covered, no contract running, 0 late.
+SELECT string_agg(mission || ' ' || status, ', ' ORDER BY mission) AS mission_status
+  FROM exco.mission_status WHERE contract = 9101;
+SELECT count(*) AS indicator_rows, sum(earned) AS earned FROM exco.indicator_result WHERE contract = 9101;
+SELECT count(*) AS mission_variable_rows, sum(variable_due) AS variable_due FROM exco.mission_variable WHERE contract = 9101;
+SELECT running, contract_year, yearly_ceiling, late_missions FROM exco.contract_overview WHERE contract = 9101;
+SELECT sum(amount) FILTER (WHERE kind IN ('advance', 'balance')) AS fixed, sum(amount) FILTER (WHERE kind = 'variable') AS variable,
+       count(*) FILTER (WHERE kind = 'variable_pending') AS pending
+  FROM exco.payments WHERE contract = 9101;
+SELECT cpts, tier_2, population, population_covered, population_share_pct, contracts, yearly_ceiling, late_missions
+  FROM exco.regional_summary WHERE area_departement = 'V1';
+-- And a view is read at today's date: B (signed 2022-06-01, ends 2027-06-01) runs today exactly
+-- when today is before 2027-06-01, in the contract year that age() counts from its signature.
+SELECT running = (current_date < DATE '2027-06-01')
+       AND contract_year IS NOT DISTINCT FROM
+           CASE WHEN current_date < DATE '2027-06-01'
+                THEN extract(year FROM age(current_date, DATE '2022-06-01'))::integer + 1 END AS b_as_of_today
+  FROM exco.contract_overview WHERE contract = 9102;
 
 -- ceiling_gap and variable_due directly.
 SELECT exco.ceiling_gap('parcours', '3', 'aci-cpts-2022') AS known,

@@ -3,7 +3,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS exco;
 SELECT exco.create_tables() AS created \gset
 SET client_min_messages = warning;
-SELECT plan(42);
+SELECT plan(47);
 
 SELECT has_extension('exco', 'exco is installed');
 SELECT has_schema('exco');
@@ -62,11 +62,69 @@ SELECT function_lang_is('exco', 'deadline_status', ARRAY['exco.mission', 'date',
 SELECT isnt_strict('exco', 'deadline_status', ARRAY['exco.mission', 'date', 'date', 'date', 'date']);
 SELECT volatility_is('exco', 'deadline_status', ARRAY['exco.mission', 'date', 'date', 'date', 'date'], 'immutable');
 
--- Every function of the extension is PARALLEL SAFE but the two that create tables and write a row
--- (doc/tables.md), and every object has a comment.
-SELECT is(array_agg(p.oid::regprocedure::text ORDER BY 1), '{exco.create_tables(),exco.update_tables()}',
-          'every exco function is PARALLEL SAFE but create_tables and update_tables (UNSAFE: they write)')
-  FROM pg_proc p WHERE p.pronamespace = 'exco'::regnamespace AND p.proparallel <> 's';
+-- Parallel markings against what each function does (PostgreSQL's "Parallel Safety"). UNSAFE:
+-- a function that writes, locks a row (FOR UPDATE / SHARE writes the row's header), uses a
+-- sequence, sets a setting or opens a subtransaction (a PL/pgSQL EXCEPTION block); every trigger
+-- function, being part of the write that fires it. RESTRICTED: one that reads temporary tables,
+-- cursors, prepared statements or other backend-local state (none in exco). SAFE: the rest, so
+-- that the reports keep their parallel plans. A SQL or PL/pgSQL function is classified by its
+-- text (pg_get_functiondef: a BEGIN ATOMIC body too); a C function's text is not visible here:
+-- an IMMUTABLE one is pure (values in, verdict out: SAFE), every other one is listed by name below
+-- with its marking and why, and a new one must be added to the list.
+CREATE FUNCTION pg_temp.writes(f regprocedure) RETURNS boolean LANGUAGE sql STABLE AS $$
+  SELECT pg_get_functiondef(f) ~* '\m(INSERT\s+INTO|UPDATE\s+[a-z_.]+\s+SET|DELETE\s+FROM|MERGE\s+INTO|FOR\s+(NO\s+KEY\s+)?UPDATE|FOR\s+(KEY\s+)?SHARE|nextval|setval|currval|lastval|set_config|pg_advisory_[a-z_]*lock|EXCEPTION\s+WHEN|TRUNCATE|COPY)\M' $$;
+SELECT ok(pg_temp.writes('exco.scale_sheet_insert()') AND NOT pg_temp.writes('exco.scale_fingerprint()'),
+          'the classification sees scale_sheet_insert write (and lock), scale_fingerprint only read');
+SELECT is(array_agg(p.oid::regprocedure::text ORDER BY 1), NULL,
+          'every exco trigger function is PARALLEL UNSAFE (part of the write that fires it)')
+  FROM pg_proc p WHERE p.pronamespace = 'exco'::regnamespace AND p.prorettype = 'trigger'::regtype
+   AND p.proparallel <> 'u';
+SELECT is(array_agg(p.oid::regprocedure::text ORDER BY 1), NULL,
+          'no SQL or PL/pgSQL function that writes, locks, uses a sequence or catches errors is PARALLEL SAFE')
+  FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+ WHERE p.pronamespace = 'exco'::regnamespace AND l.lanname IN ('sql', 'plpgsql') AND p.prokind = 'f'
+   AND pg_temp.writes(p.oid) AND p.proparallel = 's';
+SELECT is(array_agg(p.oid::regprocedure::text || ' ' || p.proparallel::text ORDER BY 1), NULL,
+          'every other SQL or PL/pgSQL function only reads: PARALLEL SAFE')
+  FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+ WHERE p.pronamespace = 'exco'::regnamespace AND l.lanname IN ('sql', 'plpgsql') AND p.prokind = 'f'
+   AND p.prorettype <> 'trigger'::regtype AND NOT pg_temp.writes(p.oid) AND p.proparallel <> 's';
+SELECT is(array_agg(p.oid::regprocedure::text ORDER BY 1), NULL,
+          'every IMMUTABLE C function (pure: values in, verdict out) is PARALLEL SAFE')
+  FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+ WHERE p.pronamespace = 'exco'::regnamespace AND l.lanname = 'c' AND p.provolatile = 'i' AND p.proparallel <> 's';
+-- The C functions that read tables or write, by name: marking, and why.
+WITH reviewed(proname, proparallel, why) AS (VALUES
+  ('ceiling', 's', 'reads exco.scale, exco.scale_amount through read-only SPI; per-query cache in fn_extra'),
+  ('scale_ceiling', 's', 'the same, for a named scale'),
+  ('scale_on', 's', 'reads exco.scale through read-only SPI'),
+  ('contract_ceiling', 's', 'reads the scale tables through read-only SPI'),
+  ('payment_schedule', 's', 'reads the scale tables through read-only SPI'),
+  ('ceiling_gap', 's', 'reads the scale tables through read-only SPI (src/report.c)'),
+  ('variable_ceiling_or_null', 's', 'reads the scale tables through read-only SPI (src/report.c)'),
+  ('contract_ceiling_gap', 's', 'reads the scale tables through read-only SPI (src/report.c)'),
+  ('contract_ceiling_or_null', 's', 'reads the scale tables through read-only SPI (src/report.c)'),
+  ('mission_status_object_step', 's', 'STABLE for enum_out (reads pg_enum); state in the aggregate''s own context'),
+  ('mission_status_object_final', 's', 'the same aggregate''s final function'),
+  ('late_status_count_final', 's', 'the same aggregate''s final function'),
+  ('forfait_structure_at_risk', 's', 'reads exco.forfait_structure through read-only SPI'),
+  ('assistant_aid', 's', 'reads exco.assistant_aid_amount through read-only SPI'),
+  ('validate_contract', 'u', 'trigger: part of the write that fires it'),
+  ('validate_contract_mission', 'u', 'trigger: part of the write; locks the contract row FOR SHARE'),
+  ('validate_cpts_commune', 'u', 'trigger: part of the write that fires it'))
+SELECT is(array_agg(d ORDER BY d), NULL,
+          'the non-IMMUTABLE C functions are the reviewed ones, with their markings (+ found, - listed)')
+  FROM (SELECT '+ ' || x FROM (SELECT DISTINCT p.proname || ' ' || p.proparallel::text FROM pg_proc p
+                                 JOIN pg_language l ON l.oid = p.prolang
+                                WHERE p.pronamespace = 'exco'::regnamespace AND l.lanname = 'c' AND p.provolatile <> 'i'
+                               EXCEPT SELECT proname || ' ' || proparallel FROM reviewed) a(x)
+        UNION ALL
+        SELECT '- ' || x FROM (SELECT proname || ' ' || proparallel FROM reviewed
+                               EXCEPT SELECT p.proname || ' ' || p.proparallel::text FROM pg_proc p
+                                 JOIN pg_language l ON l.oid = p.prolang
+                                WHERE p.pronamespace = 'exco'::regnamespace AND l.lanname = 'c' AND p.provolatile <> 'i') b(x)) d(d);
+
+-- Every object has a comment.
 SELECT is(array_agg(p.oid::regprocedure::text ORDER BY 1), NULL, 'every exco function has a comment')
   FROM pg_proc p WHERE p.pronamespace = 'exco'::regnamespace AND obj_description(p.oid, 'pg_proc') IS NULL;
 SELECT is(array_agg(t.typname::text ORDER BY 1), NULL, 'every exco type has a comment')

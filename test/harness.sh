@@ -2,7 +2,8 @@
 # exco harness: the one place that bootstraps a machine and runs things against a throwaway
 # PostgreSQL cluster. Used by `make test`, `make demo`, `make test-browser` and `make bench`.
 #
-#   bash test/harness.sh test    build, install, run every pg_regress suite and every pgTAP file
+#   bash test/harness.sh test    build, install, lint, every pg_regress, isolation, pgTAP suite,
+#                                harness step and TAP test; closes on "exco: N passed, N failed"
 #   bash test/harness.sh test-fdw  build, install, run the postgres_fdw suite (test/fdw/run.sh)
 #   bash test/harness.sh demo    build, install, load the real territory data, print the report
 #   bash test/harness.sh test-browser  the demo, its page rendered headless in Chromium (test/browser/)
@@ -26,6 +27,8 @@ case "$PGVER" in
   15|16|17|18) ;;
   *) echo "PG_MAJOR=$PGVER: exco supports PostgreSQL 15 to 18" >&2; exit 2 ;;
 esac
+
+export PG_CONFIG=/usr/lib/postgresql/$PGVER/bin/pg_config
 
 say() { printf '== %s\n' "$*" >&2; }
 
@@ -61,12 +64,12 @@ need_npm() {
 }
 
 # unzip: test/steps/dist.sh unpacks the `make dist` archive (git writes the zip itself).
+# libipc-run-perl: PostgreSQL::Test::Cluster (shipped by postgresql-server-dev-NN) of the TAP tests.
 base_packages=(build-essential "postgresql-$PGVER" "postgresql-server-dev-$PGVER"
                postgresql-common "postgresql-$PGVER-pgtap" libtap-parser-sourcehandler-pgtap-perl
-               unzip)
+               libipc-run-perl unzip)
 
 build_and_install() {
-  export PG_CONFIG=/usr/lib/postgresql/$PGVER/bin/pg_config
   # Objects built against another major version must not be linked into this one.
   if [ "$(cat .build-pg-major 2>/dev/null)" != "$PGVER" ]; then
     make -s PG_CONFIG="$PG_CONFIG" clean >/dev/null 2>&1 || true
@@ -78,6 +81,27 @@ build_and_install() {
   as_root make -s PG_CONFIG="$PG_CONFIG" install >&2
 }
 
+# The TAP tests (make prove_installcheck): PostgreSQL::Test::Cluster inits its own nodes, and
+# initdb refuses root, so as root they run as `postgres`, with their nodes and logs in a directory
+# of its own (TAP_DIR). A failed test's logs are shown.
+run_tap() {
+  local dir rc=0
+  dir=$(mktemp -d)
+  if [ "$(id -u)" = 0 ]; then
+    chown postgres "$dir"
+    runuser -u postgres -- make -s PG_CONFIG="$PG_CONFIG" prove_installcheck TAP_DIR="$dir" || rc=$?
+  else
+    make -s PG_CONFIG="$PG_CONFIG" prove_installcheck TAP_DIR="$dir" || rc=$?
+  fi
+  if [ "$rc" != 0 ]; then
+    for f in "$dir"/tmp_check/log/regress_log_*; do
+      [ -e "$f" ] && { echo "== $f (last 40 lines)"; tail -n 40 "$f"; }
+    done
+  fi
+  rm -rf "$dir"
+  return "$rc"
+}
+
 # pg_regress writes results/ and regression.* into the tree; when the server runs as another
 # user it only needs to read nothing from here, so no permission change is required.
 in_cluster() {
@@ -87,30 +111,33 @@ in_cluster() {
 
 case "$mode" in
   test)
+    # Stages, each timed, each run even when an earlier one failed (a failed build stops the
+    # rest: nothing could be tested): build, lint, then in one throwaway cluster pg_regress,
+    # isolation, pgtap, steps (test/cluster-stages.sh), then the TAP tests (test/t/*.pl, own
+    # nodes). The closing line "exco: N passed, N failed" adds up what each runner reported
+    # (test/stages.sh); the exit status is 1 when anything failed.
     # npm: test/steps/report_page.sh fetches the map shapes (test/report-page.sh).
     need_packages "${base_packages[@]}"
     need_npm
-    build_and_install
-    rm -rf results regression.diffs regression.out output_iso
-    say "running pg_regress, isolation and pgTAP suites against a throwaway cluster"
-    in_cluster 'set -e
-      if ! make -s PG_CONFIG="$PG_CONFIG" installcheck; then
-        echo "== pg_regress or pg_isolation_regress failed; regression.diffs:" >&2
-        cat regression.diffs output_iso/regression.diffs >&2 2>/dev/null || true
-        exit 1
-      fi
-      psql -X -q -v ON_ERROR_STOP=1 -c "CREATE EXTENSION IF NOT EXISTS pgtap"
-      # pgTAP files are the test/*.sql that declare a plan; other SQL files there (loaders,
-      # demo scripts) are not tests.
-      tap=$(grep -l -E "(^|[^a-z_])(plan|no_plan)\(" test/*.sql)
-      pg_prove -f $tap
-      for s in test/steps/*.sh; do [ -e "$s" ] || continue; echo "== step $s" >&2; bash "$s"; done'
-    # Reached only when every suite, file and step passed (set -e): one closing line for CI.
-    suites=$(( $(ls sql/*.sql | wc -l) + $(ls specs/*.spec 2>/dev/null | wc -l) ))
-    taps=$(grep -l -E "(^|[^a-z_])(plan|no_plan)\(" test/*.sql | wc -l)
-    steps=$(ls test/steps/*.sh 2>/dev/null | wc -l)
-    say "$suites pg_regress and isolation suites, $taps pgTAP files, $steps harness steps"
-    echo "exco: $((suites + taps + steps)) passed, 0 failed"
+    STAGE_DIR=$(mktemp -d)
+    trap 'rm -rf "$STAGE_DIR"' EXIT
+    . test/stages.sh
+    stage build count_exit build_and_install
+    if [ "$(cut -d' ' -f3 "$STAGE_DIR/results")" = 0 ]; then
+      stage lint count_lint make -s PG_CONFIG="$PG_CONFIG" lint
+      rm -rf results regression.diffs regression.out output_iso
+      chmod a+rx "$STAGE_DIR"
+      in_cluster "bash test/cluster-stages.sh '$STAGE_DIR'" \
+        || { say "the throwaway cluster failed"; echo "cluster 0 1 0 1" >> "$STAGE_DIR/results"; }
+      if compgen -G 'test/t/*.pl' >/dev/null; then stage tap count_prove run_tap; fi
+    else
+      say "the build failed: no other stage can run"
+    fi
+    say "stages (passed, failed, seconds):"
+    awk '{printf "==   %-11s %4d passed %3d failed %5d s\n", $1, $2, $3, $4}' "$STAGE_DIR/results" >&2
+    read -r passed failed <<<"$(awk '{p += $2; f += $3} END {print p + 0, f + 0}' "$STAGE_DIR/results")"
+    echo "exco: $passed passed, $failed failed"
+    [ "$failed" = 0 ]
     ;;
   test-fdw)
     need_packages "${base_packages[@]}"

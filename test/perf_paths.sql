@@ -10,7 +10,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS exco;
 SELECT exco.create_tables() AS created \gset
 SET client_min_messages = warning;
-SELECT plan(12);
+SELECT plan(13);
 
 CREATE TEMP TABLE perf_day AS
   SELECT x::date AS d FROM generate_series(DATE '4713-01-01 BC', DATE '10100-12-31', interval '1 day') x;
@@ -85,10 +85,25 @@ SELECT is((SELECT count(*) FROM perf_level
 SELECT is((SELECT count(*) FROM perf_level
             WHERE numeric_send(exco.attainment(m, s, o)) IS DISTINCT FROM numeric_send(pg_temp.ref_att(m, s, o, 0))),
           0::bigint, 'exco.attainment(m, s, o) = exact formula, binary form (digits, weight, dscale)');
-SELECT is((SELECT count(*) FROM perf_level
-            WHERE exco.attainment(m, s, o, CASE WHEN o = s THEN m > o ELSE o < s END)::text
-                  IS DISTINCT FROM pg_temp.ref_att(m, s, o, CASE WHEN o = s THEN CASE WHEN m > o THEN -1 ELSE 1 END ELSE 0 END)::text),
-          0::bigint, 'exco.attainment(m, s, o, lower_is_better) = exact formula');
+-- With a direction: the one the levels give when objective <> starting level; both when they are
+-- equal, so that a measure beyond the objective is met in the wanted direction (pays 1) and in the
+-- other (pays 0), doc/rules.md §4.5.
+SELECT is((SELECT count(*)
+             FROM (SELECT m, s, o, o < s AS lib FROM perf_level WHERE o <> s
+                   UNION ALL
+                   SELECT m, s, o, v.lib FROM perf_level, (VALUES (true), (false)) v(lib) WHERE o = s) x
+            WHERE exco.attainment(m, s, o, lib)::text
+                  IS DISTINCT FROM pg_temp.ref_att(m, s, o, CASE WHEN o <> s THEN 0 WHEN lib THEN -1 ELSE 1 END)::text),
+          0::bigint, 'exco.attainment(m, s, o, lower_is_better) = exact formula, both directions when o = s');
+-- The rule itself, by hand (doc/rules.md §4.5: objective = starting level 5 pays 1 at or beyond it
+-- in the stated direction, else 0; with no direction only exactly at it): 7 with higher better,
+-- 3 with lower better, 5 either way pay 1; 3 with higher better, 7 with lower better, 7 and 3
+-- without a direction pay 0.
+SELECT is(ARRAY[exco.attainment(7, 5, 5, false), exco.attainment(3, 5, 5, true), exco.attainment(5, 5, 5, true),
+                exco.attainment(5, 5, 5), exco.attainment(3, 5, 5, false), exco.attainment(7, 5, 5, true),
+                exco.attainment(7, 5, 5), exco.attainment(3, 5, 5)],
+          ARRAY[1, 1, 1, 1, 0, 0, 0, 0]::numeric[],
+          'objective = starting level: beyond it in the stated direction pays 1, the other way 0, no direction only at it');
 SELECT is((SELECT count(*)
              FROM (SELECT cm, exco.weighted_attainment(r, w) AS e,
                           trim_scale(div(2 * sum(r * w) * 1e20 + sum(w), 2 * sum(w)) * 1e-20) AS x

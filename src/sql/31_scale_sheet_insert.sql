@@ -2,12 +2,11 @@
 -- amendment". Its own part because 0.2.0 changes it: the update from 0.1.0 runs this file too
 -- (src/upgrade/78_edges_scale_sheet.sql is a link to it), hence CREATE OR REPLACE.
 
--- plpgsql trigger function: fired only by INSERT/COPY on the view, which never runs in a parallel
--- worker; it cannot be called from a query at all ("trigger functions can only be called as
--- triggers"), so the PARALLEL SAFE marking (that every exco function carries) cannot be exercised
--- in parallel mode. VOLATILE: it writes.
+-- plpgsql trigger function: fired only by INSERT/COPY on the view. VOLATILE and PARALLEL UNSAFE:
+-- it writes exco.scale and exco.scale_amount and locks the scale row FOR UPDATE (what writes or
+-- locks is UNSAFE, PostgreSQL's "Parallel Safety"; test/api.sql checks it).
 CREATE OR REPLACE FUNCTION exco.scale_sheet_insert() RETURNS trigger
-  LANGUAGE plpgsql VOLATILE PARALLEL SAFE
+  LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
   SET search_path = pg_catalog, exco
 AS $fn$
 DECLARE

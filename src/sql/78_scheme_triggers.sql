@@ -2,14 +2,14 @@
 -- The tables and triggers: exco.create_tables() (src/tables/create/40_schemes.sql,
 -- src/tables/bound/45_scheme_triggers.sql).
 --
--- Markings of the trigger functions: VOLATILE and PARALLEL SAFE like the contract triggers (a
--- function returning trigger is only ever called by the trigger manager, never in a parallel
--- worker); not STRICT: they take no SQL arguments.
+-- Markings of the trigger functions: VOLATILE and PARALLEL UNSAFE (each below says why); not
+-- STRICT: they take no SQL arguments.
 
 -- Checked at the end of the transaction (a deferred constraint trigger), so a structure's members
 -- can be inserted one by one; a pg_dump restore inserts all members in one COPY, so it passes.
+-- PARALLEL UNSAFE, as every exco trigger function: it is part of the write that fires it.
 CREATE FUNCTION exco.check_structure() RETURNS trigger
-  LANGUAGE plpgsql VOLATILE PARALLEL SAFE
+  LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
   SET search_path = pg_catalog, exco
 AS $fn$
 DECLARE
@@ -44,8 +44,9 @@ $fn$;
 COMMENT ON FUNCTION exco.check_structure() IS
   'deferred constraint trigger of exco.structure_member (and of exco.structure''s kind): the structure''s members must make a valid structure of its kind (exco.structure_problem), else 23514 naming the structure and the reason';
 
+-- PARALLEL UNSAFE, as every exco trigger function: it is part of the write that fires it.
 CREATE FUNCTION exco.check_assistant_contract() RETURNS trigger
-  LANGUAGE plpgsql VOLATILE PARALLEL SAFE
+  LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
   SET search_path = pg_catalog, exco
 AS $fn$
 DECLARE
@@ -66,8 +67,9 @@ $fn$;
 COMMENT ON FUNCTION exco.check_assistant_contract() IS
   'BEFORE INSERT OR UPDATE trigger of exco.assistant_contract: the GP meets every condition of exco.assistant_eligible (else 23514 listing the unmet ones), and aid amounts apply on the signing date (else 22023)';
 
+-- PARALLEL UNSAFE, as every exco trigger function: it is part of the write that fires it.
 CREATE FUNCTION exco.check_etp_programme() RETURNS trigger
-  LANGUAGE plpgsql VOLATILE PARALLEL SAFE
+  LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
   SET search_path = pg_catalog, exco
 AS $fn$
 DECLARE

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The house rules of src/ (README "Layout"), checked so that they stay true: no C file over 450
 # lines, and the graph of local includes ("x.h") has no cycle, a file's own header aside
-# (tsort reports a cycle). Runs without a server. Exit 1 on failure.
+# (tsort reports a cycle). One of the checks of `make lint`; runs without a server. Exit 1 on failure.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 say() { printf 'house: %s\n' "$*"; }

@@ -3,7 +3,7 @@
 # `rules.md §N.M` in README.md, doc/, src/ (comments, COMMENTs, hints) and sql/, test/ names a
 # `## §N` / `### §N.M` heading of doc/rules.md, and every link `rules.md#sN-M` names one of its
 # anchors. Prints each broken citation with its file and line. Needs no database.
-# Run by test/harness.sh among the harness steps. Exit 1 on failure.
+# One of the checks of `make lint` (test/lint/run.sh). Exit 1 on failure.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -22,7 +22,7 @@ for n in $sections; do
 done
 
 files=$(find README.md doc src sql test -type f \( -name '*.md' -o -name '*.c' -o -name '*.h' -o -name '*.sql' -o -name '*.sh' \) \
-          ! -path test/steps/rules_refs.sh | sort)
+          ! -path test/lint/rules_refs.sh | sort)
 # shellcheck disable=SC2086
 while IFS=: read -r file line ref; do
   [ -n "$ref" ] || continue

@@ -3,6 +3,7 @@
 # errcode(ERRCODE_...) in src/ (C) and every RAISE ... USING ERRCODE = '...' in src/sql and
 # src/upgrade (a condition name or a five-character SQLSTATE) must each appear in that section
 # as `XXXXX`. The names are mapped to SQLSTATEs with PostgreSQL's own errcodes.txt.
+# One of the checks of `make lint` (PG_CONFIG names the pg_config, default the PostgreSQL 15 one).
 # Exit 1, naming the missing codes and where they are used, on failure.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
