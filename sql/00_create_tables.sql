@@ -48,4 +48,6 @@ SELECT * FROM exco.region;
 DELETE FROM exco.region;
 
 -- An unknown table script is an error naming it (22023).
+\set SHOW_CONTEXT never
 SELECT exco.tables_script('update from 0.0.1');
+\set SHOW_CONTEXT errors

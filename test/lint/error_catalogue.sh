@@ -26,7 +26,7 @@ catalogue=$(awk '/^## Error catalogue/ {on = 1; next} on && /^## / {exit} on' RE
 # name<TAB>file:line for every use.
 uses=$( { grep -n -o -E 'errcode\(ERRCODE_[A-Z0-9_]+\)' src/*.c src/*.h 2>/dev/null \
             | sed -E 's/^([^:]+:[0-9]+):errcode\((ERRCODE_[A-Z0-9_]+)\)$/\2\t\1/' || true
-          grep -n -o -i -E "ERRCODE *= *'[A-Za-z0-9_]+'" src/sql/*.sql src/upgrade/*.sql 2>/dev/null \
+          grep -n -o -i -E "ERRCODE *= *'[A-Za-z0-9_]+'" src/sql/*.sql src/upgrade/*.sql src/tables/*.sql src/tables/*/*.sql 2>/dev/null \
             | sed -E "s/^([^:]+:[0-9]+):[Ee][Rr][Rr][Cc][Oo][Dd][Ee] *= *'([^']+)'$/\2\t\1/" || true
         } | sort -u)
 [ -n "$uses" ] || fail "found no error code in src/: the patterns are out of date"

@@ -55,3 +55,54 @@ schema() {
 }
 
 
+# upgrade FROM LOADER: LOADER fills the database $old created at FROM.
+upgrade() {
+  local from=$1 loader=$2 before after oldcols
+  dropdb --if-exists "$old" >/dev/null 2>&1 || true
+  dropdb --if-exists "$new" >/dev/null 2>&1 || true
+  createdb "$old"
+  createdb "$new"
+
+  say "$old: CREATE EXTENSION exco VERSION '$from', user rows in every table"
+  sql "$old" -c 'SET client_min_messages = warning' -c "CREATE EXTENSION exco VERSION '$from'"
+  "$loader"
+  [ "$(sql "$old" -c 'SELECT count(*) FROM exco.measure')" -gt 0 ] || fail "the $from database has no measures"
+  oldcols=$(sql "$old" -c "SELECT '{' || string_agg(c.relname || '.' || a.attname, ',') || '}'
+    FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'exco'
+    WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped")
+  before=$(rows "$old" "$oldcols")
+
+  say "$old: ALTER EXTENSION exco UPDATE (to $to), then SELECT exco.update_tables()"
+  sql "$old" -c 'ALTER EXTENSION exco UPDATE'
+  [ "$(sql "$old" -c "SELECT extversion FROM pg_catalog.pg_extension WHERE extname = 'exco'")" = "$to" ] \
+    || fail "the updated database is not at $to"
+  sql "$old" -c 'SELECT exco.update_tables()' | sed 's/^/upgrade:   /'
+  [ "$(sql "$old" -c 'SELECT exco.tables_built()')" = "$to" ] || fail "update_tables() did not record $to"
+  after=$(rows "$old" "$oldcols")
+  if [ "$before" != "$after" ]; then
+    diff <(printf '%s\n' "$before") <(printf '%s\n' "$after") >&2 || true
+    fail "user rows changed in the update from $from"
+  fi
+  say "every row of every exco table is kept ($(printf '%s\n' "$after" | awk '{n += $2} END {print n}') rows)"
+
+  say "$new: CREATE EXTENSION exco (fresh $to), SELECT exco.create_tables()"
+  sql "$new" -c 'SET client_min_messages = warning' -c 'CREATE EXTENSION exco' -c 'SELECT exco.create_tables()' >/dev/null
+  schema "$old" | sed "s/$old/DB/g" > "$work/updated.sql"
+  schema "$new" | sed "s/$new/DB/g" > "$work/fresh.sql"
+  if ! diff -u "$work/fresh.sql" "$work/updated.sql" > "$work/diff"; then
+    head -n 200 "$work/diff" >&2
+    fail "the schema updated from $from differs from a fresh install (- fresh, + updated)"
+  fi
+  say "OK from $from: the updated schema equals a fresh install + create_tables() ($(wc -l < "$work/fresh.sql") lines of pg_dump --binary-upgrade)"
+}
+
+load_010() { sql "$old" -f test/steps/upgrade-data-0.1.0.sql >/dev/null; }
+load_020() {
+  sql "$old" -v territory_dir=test/fixtures/territory -f test/scripts/load-territory.sql >/dev/null
+  sql "$old" -v as_of=2026-06-30 -f test/scripts/demo-build.sql >/dev/null
+  sql "$old" -v as_of=2026-06-30 -f test/scripts/demo-schemes.sql >/dev/null
+}
+
+upgrade 0.1.0 load_010
+upgrade 0.2.0 load_020
