@@ -640,7 +640,10 @@ SELECT concat_ws(E'\n',
   '<div class="maprow">',
   pg_temp.map_svg('coverage'),
   '<div class="side">',
-  '<p class="note">Part des habitants du département dont la commune est dans le territoire d''une CPTS (quel que soit le siège de la CPTS). En haut à gauche, Paris et la petite couronne agrandis ; à droite, l''outre-mer. Les chiffres de chaque département sont dans le tableau sous la carte.</p>',
+  '<p class="note">Part des habitants du département dont la commune est dans le territoire d''une CPTS (quel que soit le siège de la CPTS).'
+    || CASE WHEN EXISTS (SELECT FROM page_dep WHERE area_departement IN ('75', '92', '93', '94')) THEN ' En haut à gauche, Paris et la petite couronne agrandis.' ELSE '' END
+    || CASE WHEN EXISTS (SELECT FROM page_dep WHERE shape IS NULL) THEN ' À droite, l''outre-mer.' ELSE '' END
+    || ' Les chiffres de chaque département sont dans le tableau sous la carte.</p>',
   pg_temp.legend('coverage', 'map-coverage'),
   '</div>',
   '</div>',
