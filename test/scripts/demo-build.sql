@@ -306,10 +306,16 @@ SELECT i.id, y,
 -- The demo marker: the report page (make report, report/page.sql) shows its demo banner on a
 -- database that has this table, and on no other (doc/report-page.md). It is an ordinary table, so
 -- a dump of the demo keeps it, and so does the banner.
-CREATE SCHEMA IF NOT EXISTS exco_demo;
-CREATE TABLE IF NOT EXISTS exco_demo.marker (built_for date NOT NULL, built_at timestamptz NOT NULL DEFAULT now());
-COMMENT ON TABLE exco_demo.marker IS
-  'this database holds the demo of exco (test/scripts/demo-build.sql), not real data: the report page shows a demo banner';
+-- Created once (a second run adds a row, silently: sql/territory.sql runs this script twice).
+DO $$
+BEGIN
+  IF to_regclass('exco_demo.marker') IS NULL THEN
+    CREATE SCHEMA exco_demo;
+    CREATE TABLE exco_demo.marker (built_for date NOT NULL, built_at timestamptz NOT NULL DEFAULT now());
+    COMMENT ON TABLE exco_demo.marker IS
+      'this database holds the demo of exco (test/scripts/demo-build.sql), not real data: the report page shows a demo banner';
+  END IF;
+END $$;
 INSERT INTO exco_demo.marker (built_for) VALUES (:'as_of');
 
 -- What was built.
