@@ -131,6 +131,15 @@ test-valgrind:
 	bash test/harness.sh valgrind
 stress:
 	bash test/harness.sh stress
+# The report page of the database named by the PG* environment variables (doc/report-page.md):
+# make report [OUT=report.html] [AS_OF=YYYY-MM-DD] [REGION=code] [TERRITORY_LABEL=text];
+# make report-pdf [OUT=report.pdf] ... the same page printed A4 by headless Chromium, or
+# PAGE=page.html to print a page already written (no database).
+.PHONY: report report-pdf
+report:
+	@AS_OF="$(AS_OF)" REGION="$(REGION)" TERRITORY_LABEL="$(TERRITORY_LABEL)" bash report/report.sh "$(or $(OUT),report.html)"
+report-pdf:
+	@AS_OF="$(AS_OF)" REGION="$(REGION)" TERRITORY_LABEL="$(TERRITORY_LABEL)" PAGE="$(PAGE)" bash report/report.sh --pdf "$(or $(OUT),report.pdf)"
 # Load the French territory (communes, EPCI, départements, regions) into the database named by
 # the PG* environment variables: `make load-territory`, or `make load-territory DIR=path` for a
 # directory of JSON files (see doc/territory.md).

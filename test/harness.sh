@@ -6,7 +6,7 @@
 #                                harness step and TAP test; closes on "exco: N passed, N failed"
 #   bash test/harness.sh test-fdw  build, install, run the postgres_fdw suite (test/fdw/run.sh)
 #   bash test/harness.sh demo    build, install, load the real territory data, print the report
-#   bash test/harness.sh test-browser  the demo, its page rendered headless in Chromium (test/browser/)
+#   bash test/harness.sh test-browser  the demo, its page and PDF rendered headless in Chromium (test/browser/)
 #   bash test/harness.sh bench   build, install, run the benchmarks (test/bench/)
 #   bash test/harness.sh valgrind  build, install, run the pg_regress suites under valgrind
 #   bash test/harness.sh stress  build, install, run pgbench on the triggers and views (test/stress/)
@@ -159,18 +159,30 @@ case "$mode" in
     # than the file, a blank map (fewer than MIN_AREAS départements, default 101), a page wider
     # than 1600 px. Screenshot: demo-report/screenshot.png. PAGE=path checks that page instead of
     # running the demo. fonts-dejavu-core: letters, not boxes, in the screenshot.
-    need_packages chromium fonts-dejavu-core
+    # The demo also prints its page to demo-report/report.pdf (make report-pdf, as Chromium is
+    # there): test/browser/pdf.sh checks it is A4 and its first page, rasterised by pdftoppm
+    # (poppler-utils), is not blank. Then README's screenshot, doc/img/report-page.png, is taken
+    # anew: the top of the demo page at 1280 px.
+    need_packages chromium fonts-dejavu-core poppler-utils
     need_npm
     bash test/browser/selftest.sh
     if [ -z "${PAGE:-}" ]; then
       need_packages "${base_packages[@]}"
       build_and_install
       # A page left by an earlier run must not pass for this one.
-      rm -f demo-report/index.html demo-report/screenshot.png
+      rm -f demo-report/index.html demo-report/screenshot.png demo-report/report.pdf demo-report/report-page1.png
       say "starting a throwaway cluster for the demo"
       in_cluster 'set -e; bash test/demo.sh'
     fi
     bash test/browser/run.sh "${PAGE:-demo-report/index.html}" demo-report/screenshot.png "${MIN_AREAS:-101}"
+    if [ -z "${PAGE:-}" ]; then
+      bash test/browser/pdf.sh demo-report/report.pdf demo-report/report-page1.png
+      sandbox=(); [ "$(id -u)" != 0 ] || sandbox=(--no-sandbox)
+      chromium --headless "${sandbox[@]}" --disable-gpu --hide-scrollbars --user-data-dir="$(mktemp -d)" \
+        --window-size=1280,1400 --screenshot="$PWD/doc/img/report-page.png" "file://$PWD/demo-report/index.html" >/dev/null 2>&1
+      [ -s doc/img/report-page.png ] || { say "no screenshot for README"; exit 1; }
+      say "README's screenshot doc/img/report-page.png taken anew (commit it when it changed)"
+    fi
     ;;
   bench)
     need_packages "${base_packages[@]}"

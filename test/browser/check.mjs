@@ -13,7 +13,8 @@
 // that is none or transparent or not one of the legend's fills ([data-legend-fill], within
 // [data-legend-for="map-coverage"] if the page has one, else anywhere in the page), areas
 // hidden under something else, too few legend-coloured pixels in the map's screenshot; a page
-// wider than 1600 px; a screenshot under 10 KB.
+// wider than 1600 px; a screenshot under 10 KB; on a page with data-chart roots (the report page),
+// one of map, tiers, money, statuses, trend missing or drawn with an empty box.
 import { createRequire } from 'node:module';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -91,6 +92,11 @@ try {
     const charts = [...document.querySelectorAll('svg.chart')];
     r.charts = charts.length;
     r.chartsDrawn = charts.filter((c) => { const b = c.getBoundingClientRect(); return b.width > 0 && b.height > 0; }).length;
+    // The report page's charts by their roots (data-chart), when the page has any: each drawn.
+    r.dataCharts = [...document.querySelectorAll('[data-chart]')].map((c) => {
+      const b = c.getBoundingClientRect();
+      return { kind: c.getAttribute('data-chart'), drawn: b.width > 0 && b.height > 0 };
+    });
     const map = document.getElementById('map-coverage');
     if (!map || map.namespaceURI !== 'http://www.w3.org/2000/svg') { r.noMap = true; return r; }
     const mb = map.getBoundingClientRect();
@@ -202,6 +208,13 @@ if (!report.noMap) {
     fail(`blank map: ${(100 * report.legendShare).toFixed(1)} % of the map's pixels are in a legend colour (at least ${100 * MIN_LEGEND_PIXELS} %)`);
   }
 }
+if (report.dataCharts.length > 0) {
+  for (const kind of ['map', 'tiers', 'money', 'statuses', 'trend']) {
+    const found = report.dataCharts.filter((c) => c.kind === kind);
+    if (found.length === 0) fail(`no chart with data-chart="${kind}"`);
+    else if (!found.some((c) => c.drawn)) fail(`chart data-chart="${kind}" has an empty box`);
+  }
+}
 if (report.pageWidth > MAX_PAGE_WIDTH) fail(`page is ${report.pageWidth} px wide (at most ${MAX_PAGE_WIDTH})`);
 let shotBytes = 0;
 try { shotBytes = statSync(shotArg).size; } catch { /* reported below */ }
@@ -215,7 +228,8 @@ if (!report.noMap) {
     `${report.legendScoped ? 'its legend' : 'the page\'s legends'}, ` +
     `${report.hit} shown at their centre, ${pct(report.legendShare)} of its pixels in a legend colour, ${report.colours ?? '-'} colours`);
 }
-console.log(`  charts (svg.chart): ${report.charts}, ${report.chartsDrawn} with a box that is not empty`);
+console.log(`  charts (svg.chart): ${report.charts}, ${report.chartsDrawn} with a box that is not empty; ` +
+  `data-chart roots: ${report.dataCharts.map((c) => c.kind + (c.drawn ? '' : ' (empty)')).join(', ') || 'none'}`);
 console.log(`  page: ${report.pageWidth}x${report.pageHeight} px (at most ${MAX_PAGE_WIDTH} wide)`);
 console.log(`  console errors: ${consoleErrors.length}, page errors: ${pageErrors.length}, other requests: ${requests.length}`);
 console.log(`  screenshot: ${shotArg} (${Math.round(shotBytes / 1024)} KB)`);

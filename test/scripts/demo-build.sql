@@ -303,6 +303,21 @@ SELECT i.id, y,
    AND pg_temp.demo_rand('missing:' || x.key || ':' || y) >= 0.04
  ORDER BY i.id, y;
 
+-- The demo marker: the report page (make report, report/page.sql) shows its demo banner on a
+-- database that has this table, and on no other (doc/report-page.md). It is an ordinary table, so
+-- a dump of the demo keeps it, and so does the banner.
+-- Created once (a second run adds a row, silently: sql/territory.sql runs this script twice).
+DO $$
+BEGIN
+  IF to_regclass('exco_demo.marker') IS NULL THEN
+    CREATE SCHEMA exco_demo;
+    CREATE TABLE exco_demo.marker (built_for date NOT NULL, built_at timestamptz NOT NULL DEFAULT now());
+    COMMENT ON TABLE exco_demo.marker IS
+      'this database holds the demo of exco (test/scripts/demo-build.sql), not real data: the report page shows a demo banner';
+  END IF;
+END $$;
+INSERT INTO exco_demo.marker (built_for) VALUES (:'as_of');
+
 -- What was built.
 SELECT (SELECT count(*) FROM exco.cpts) AS cpts,
        (SELECT count(*) FROM exco.cpts_commune) AS communes,
