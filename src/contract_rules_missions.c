@@ -170,7 +170,10 @@ check_mission_row(ContractCheck *ck, HeapTuple t, TupleDesc d, uint32 have)
 
 /*
  * Rule 6 (exco.contract, UPDATE of signed_on or missions). The row is locked by this UPDATE,
- * and validate_contract_mission locks it FOR SHARE, so no mission row can slip in concurrently.
+ * and validate_contract_mission locks it FOR SHARE, so a mission row written concurrently is
+ * either committed before this UPDATE gets its lock or waits for it. Under REPEATABLE READ and
+ * SERIALIZABLE the mission rows are read with the latest snapshot (exco_spi_run_latest), so one
+ * committed while this transaction waited is checked too (else both would commit).
  */
 void
 exco_rule_mission_rows(ContractCheck *ck)
@@ -194,7 +197,7 @@ exco_rule_mission_rows(ContractCheck *ck)
 					  "SELECT mission, started_on FROM exco.contract_mission"
 					  " WHERE contract OPERATOR(pg_catalog.=) $1 ORDER BY mission",
 					  1, argtypes);
-	n = exco_spi_run(plan_contract_missions, args, NULL);
+	n = exco_spi_run_latest(plan_contract_missions, args, NULL);
 	for (i = 0; i < n; i++)
 		check_mission_row(ck, SPI_tuptable->vals[i], SPI_tuptable->tupdesc, have);
 }

@@ -4,8 +4,10 @@
  */
 #include "spi_util.h"
 
+#include "access/xact.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
+#include "utils/snapmgr.h"
 #include "utils/syscache.h"
 
 /*
@@ -60,6 +62,21 @@ exco_spi_run(SPIPlanPtr plan, Datum *values, const char *nulls)
 
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "SPI_execute_plan failed: %s", SPI_result_code_string(rc));
+	return SPI_processed;
+}
+
+uint64
+exco_spi_run_latest(SPIPlanPtr plan, Datum *values, const char *nulls)
+{
+	int			rc;
+
+	if (!IsolationUsesXactSnapshot())
+		return exco_spi_run(plan, values, nulls);
+	CommandCounterIncrement();
+	rc = SPI_execute_snapshot(plan, values, nulls, GetLatestSnapshot(), InvalidSnapshot,
+							  false, false, 0);
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "SPI_execute_snapshot failed: %s", SPI_result_code_string(rc));
 	return SPI_processed;
 }
 

@@ -25,6 +25,13 @@ extern void exco_prepare_once(SPIPlanPtr *plan, const char *sql, int nargs, Oid 
 /* Run a kept read-only plan; returns the number of rows. */
 extern uint64 exco_spi_run(SPIPlanPtr plan, Datum *values, const char *nulls);
 
+/*
+ * The same, seeing the rows committed since the transaction's snapshot (REPEATABLE READ,
+ * SERIALIZABLE), as ri_triggers.c does for a check that a concurrent writer could defeat: the
+ * rows another transaction committed while this one waited for its row lock are checked too.
+ */
+extern uint64 exco_spi_run_latest(SPIPlanPtr plan, Datum *values, const char *nulls);
+
 /* SPI_connect once: *connected tells whether it was done already. */
 extern void exco_spi_connect(bool *connected);
 

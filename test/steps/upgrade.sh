@@ -102,6 +102,8 @@ load_020() {
   sql "$old" -v territory_dir=test/fixtures/territory -f test/scripts/load-territory.sql >/dev/null
   sql "$old" -v as_of=2026-06-30 -f test/scripts/demo-build.sql >/dev/null
   sql "$old" -v as_of=2026-06-30 -f test/scripts/demo-schemes.sql >/dev/null
+  # The demo's marker (the report page's banner) is not exco's: the fresh database has none.
+  sql "$old" -c 'DROP SCHEMA exco_demo CASCADE' >/dev/null
 }
 
 upgrade 0.1.0 load_010

@@ -1,0 +1,1 @@
+../sql/77_check_structure.sql
