@@ -51,9 +51,10 @@ SELECT bench.check('fdw_regional summary rows differing from one node''s',
 SELECT bench.time_queries(ARRAY['fdw_regional/shards', 'fdw_regional/one_node'],
                           ARRAY['SELECT * FROM fed.q_summary', 'SELECT * FROM one.q_summary']);
 SELECT bench.compare('fdw_regional', 'fdw_regional/shards', 'one node', 'fdw_regional/one_node', 1.5);
--- Rows the shards sent in the last timed run: actual rows of every foreign scan.
+-- Rows the shards sent in the last timed run: actual rows of every foreign scan (numeric: PostgreSQL
+-- 18 writes Actual Rows with two decimals, the mean over loops).
 SELECT format('rows: fdw_regional shards sent %s rows for %s measures (%s foreign scans), result %s rows',
-              sum((x ->> 'Actual Rows')::bigint), (SELECT count(*) FROM one.measure), count(*),
+              round(sum((x ->> 'Actual Rows')::numeric * (x ->> 'Actual Loops')::numeric))::bigint, (SELECT count(*) FROM one.measure), count(*),
               (SELECT count(*) FROM one.q_summary))
 FROM bench.timings t, jsonb_path_query((t.t).plan, 'strict $.**') AS j(x)
 WHERE t.key = 'fdw_regional/shards' AND jsonb_typeof(x) = 'object' AND x ->> 'Node Type' = 'Foreign Scan';

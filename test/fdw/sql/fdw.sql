@@ -1,9 +1,10 @@
 -- exco across postgres_fdw shards (run by test/fdw/run.sh; set-up in test/fdw/coordinator.sql).
 -- fed.* are partitioned by region (18 regions), their partitions foreign tables on 3 shards
 -- (region number n on shard n mod 3); one.* hold the same rows on this node. For each query of
--- test/fdw/queries.sql: what is shipped (EXPLAIN VERBOSE on two regions of two shards, and the plan
--- nodes of the whole query, counted), and the sharded answer equal to the
--- single-node answer (EXCEPT ALL both ways empty). How the figures were checked is said at each.
+-- test/fdw/queries.sql: what is shipped (pg_temp.shipped: the plan on two regions of two shards
+-- with each shard's Remote SQL, in a form that is the same on PostgreSQL 15, 17 and 18; and the plan
+-- nodes of the whole query, counted), and the sharded answer equal to the single-node answer
+-- (EXCEPT ALL both ways empty). How the figures were checked is said at each.
 SET enable_partitionwise_aggregate = on;
 SET enable_partitionwise_join = on;
 \set VERBOSITY terse
@@ -25,15 +26,102 @@ BEGIN
   WHERE jsonb_typeof(x) = 'object' AND x ? 'Node Type'
   GROUP BY 1 ORDER BY min(k);
 END $$;
--- Rows the shards sent: the actual rows of every foreign scan of the query, run.
+-- Rows the shards sent: the actual rows of every foreign scan of the query, run. Actual Rows is
+-- read as numeric: PostgreSQL 18 writes it with two decimals ("222.00", the mean over loops).
 CREATE FUNCTION pg_temp.rows_fetched(q text) RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE p jsonb;
 BEGIN
   EXECUTE 'EXPLAIN (ANALYZE, TIMING OFF, SUMMARY OFF, FORMAT JSON) ' || q INTO p;
-  RETURN (SELECT sum((x ->> 'Actual Rows')::bigint)
+  RETURN (SELECT round(sum((x ->> 'Actual Rows')::numeric * (x ->> 'Actual Loops')::numeric))::bigint
           FROM jsonb_path_query(p, 'strict $.**') AS j(x)
           WHERE jsonb_typeof(x) = 'object' AND x ->> 'Node Type' = 'Foreign Scan');
 END $$;
+-- What ships to the shards, in a form that each PostgreSQL release prints alike and that still
+-- changes when what ships changes: the plan's nodes as a tree (node type, Async when
+-- async_capable, Partial or Finalize), and under each foreign scan its Remote SQL with
+--   * the table aliases renamed r1, r2, ... in the order the FROM clause declares them (postgres_fdw
+--     numbers them from a per-query counter that each release advances differently: r11 on 15,
+--     r9 on 17, r10 on 18 for the same table);
+--   * an equality of two columns written with the smaller first (17 and 18 write r22.id =
+--     r9.contract where 15 writes r9.contract = r22.id);
+--   * the conditions AND-ed in one pair of parentheses (a join's ON list) sorted.
+-- Everything else (tables, columns, functions, constants, GROUP BY, what is left out) is kept as
+-- the shard receives it. EXPLAIN's Output lines (the coordinator's side) are left out.
+CREATE FUNCTION pg_temp.sort_ands(s text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
+-- s: the text between a pair of parentheses. Each parenthesised group in it is canonicalised first;
+-- then, when s is conditions joined by AND, each one in parentheses, they are sorted.
+DECLARE n int := length(s); i int := 1; j int; d int; c text; q boolean; part text := '';
+        parts text[] := '{}';
+BEGIN
+  WHILE i <= n LOOP
+    c := substr(s, i, 1);
+    IF c = '''' THEN                                   -- a literal, to its closing quote
+      j := strpos(substr(s, i + 1), '''');
+      part := part || substr(s, i, j + 1); i := i + j + 1;
+    ELSIF c = '(' THEN                                 -- a group, to its closing parenthesis
+      j := i + 1; d := 1; q := false;
+      WHILE d > 0 LOOP
+        c := substr(s, j, 1);
+        IF c = '''' THEN q := NOT q;
+        ELSIF NOT q AND c = '(' THEN d := d + 1;
+        ELSIF NOT q AND c = ')' THEN d := d - 1;
+        END IF;
+        j := j + 1;
+      END LOOP;
+      part := part || '(' || pg_temp.sort_ands(substr(s, i + 1, j - i - 2)) || ')'; i := j;
+    ELSIF substr(s, i, 5) = ' AND ' THEN
+      parts := parts || part; part := ''; i := i + 5;
+    ELSE
+      part := part || c; i := i + 1;
+    END IF;
+  END LOOP;
+  parts := parts || part;
+  IF cardinality(parts) > 1 AND NOT EXISTS (SELECT FROM unnest(parts) p WHERE p !~ '^\(.*\)$') THEN
+    parts := ARRAY(SELECT p FROM unnest(parts) p ORDER BY p COLLATE "C");
+  END IF;
+  RETURN array_to_string(parts, ' AND ');
+END $$;
+CREATE FUNCTION pg_temp.remote_sql(s text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE a text; k int := 0; m text[];
+BEGIN
+  FOR a IN SELECT x[1] FROM regexp_matches(s, '\m[a-z_]+\.[a-z_0-9]+ (r[0-9]+)\M', 'g') AS x LOOP
+    k := k + 1;
+    s := regexp_replace(s, '\m' || a || '\M', '#' || k || '#', 'g');
+  END LOOP;
+  s := regexp_replace(s, '#([0-9]+)#', 'r\1', 'g');
+  FOR m IN SELECT regexp_matches(s, '\((r[0-9]+\.[a-z_]+) = (r[0-9]+\.[a-z_]+)\)', 'g') LOOP
+    IF m[1] COLLATE "C" > m[2] THEN
+      s := replace(s, format('(%s = %s)', m[1], m[2]), format('(%s = %s)', m[2], m[1]));
+    END IF;
+  END LOOP;
+  RETURN pg_temp.sort_ands(s);
+END $$;
+CREATE FUNCTION pg_temp.plan_tree(n jsonb, depth int) RETURNS SETOF text LANGUAGE plpgsql AS $$
+DECLARE c jsonb;
+BEGIN
+  RETURN NEXT repeat('  ', depth) || concat_ws(' ', CASE WHEN (n ->> 'Async Capable')::boolean THEN 'Async' END,
+                                              nullif(n ->> 'Partial Mode', 'Simple'), n ->> 'Node Type');
+  IF n ? 'Remote SQL' THEN
+    RETURN NEXT repeat('  ', depth + 1) || 'Remote SQL: ' || pg_temp.remote_sql(n ->> 'Remote SQL');
+  END IF;
+  FOR c IN SELECT jsonb_array_elements(coalesce(n -> 'Plans', '[]')) LOOP
+    RETURN QUERY SELECT pg_temp.plan_tree(c, depth + 1);
+  END LOOP;
+END $$;
+CREATE FUNCTION pg_temp.shipped(q text) RETURNS SETOF text LANGUAGE plpgsql AS $$
+DECLARE p jsonb;
+BEGIN
+  EXECUTE 'EXPLAIN (VERBOSE, COSTS OFF, FORMAT JSON) ' || q INTO p;
+  RETURN QUERY SELECT pg_temp.plan_tree(p -> 0 -> 'Plan', 0);
+END $$;
+-- The form on fixed text: the Remote SQL of one region of q_today as PostgreSQL 15 and 17 print it
+-- (aliases r12/r25 and r10/r23, the equality on id written either way) are one, and the same SQL on
+-- another table or with one join condition fewer is not.
+SELECT pg_temp.remote_sql(v15) AS normalised, pg_temp.remote_sql(v15) = pg_temp.remote_sql(v17) AS same_15_17,
+       pg_temp.remote_sql(v15) = pg_temp.remote_sql(replace(v17, 'fed.mission_r11', 'fed.mission_r84')) AS same_other_table,
+       pg_temp.remote_sql(v15) = pg_temp.remote_sql(replace(v17, '((r23.id = r10.contract)) AND ', '')) AS same_one_condition_fewer
+FROM (VALUES ('SELECT r25.region, r12.mission FROM (fed.mission_r11 r12 INNER JOIN fed.contract_r11 r25 ON (((r12.region = r25.region)) AND ((r12.contract = r25.id)) AND ((r25.region = ANY (''{11,84}''::text[])))))',
+              'SELECT r23.region, r10.mission FROM (fed.mission_r11 r10 INNER JOIN fed.contract_r11 r23 ON (((r10.region = r23.region)) AND ((r23.id = r10.contract)) AND ((r23.region = ANY (''{11,84}''::text[])))))')) AS t(v15, v17);
 -- fed.<view> against one.<view>: rows, rows of fed not in one, rows of one not in fed.
 CREATE FUNCTION pg_temp.same(v text) RETURNS TABLE (query text, answer_rows bigint, fed_not_one bigint, one_not_fed bigint)
 LANGUAGE plpgsql AS $$
@@ -61,24 +149,24 @@ SELECT (SELECT count(*) FROM fed.contract) AS contracts, (SELECT count(*) FROM f
        (SELECT count(*) FROM (TABLE fed.contract EXCEPT ALL TABLE one.contract) d) AS contracts_not_here;
 
 -- ============================================================ shipped: tiers
-EXPLAIN (VERBOSE, COSTS OFF) SELECT * FROM fed.q_tiers WHERE region IN ('11', '84');
+SELECT pg_temp.shipped($$SELECT * FROM fed.q_tiers WHERE region IN ('11', '84')$$) AS shipped;
 SELECT * FROM pg_temp.plan_nodes('SELECT * FROM fed.q_tiers');
 SELECT * FROM pg_temp.same('q_tiers');
 
 -- ============================================================ shipped: deadline statuses on a date
-EXPLAIN (VERBOSE, COSTS OFF) SELECT * FROM fed.q_deadlines WHERE region IN ('11', '84');
+SELECT pg_temp.shipped($$SELECT * FROM fed.q_deadlines WHERE region IN ('11', '84')$$) AS shipped;
 SELECT * FROM pg_temp.plan_nodes('SELECT * FROM fed.q_deadlines');
 SELECT * FROM pg_temp.same('q_deadlines');
 
 -- ============================================================ shipped: the attainment aggregate
-EXPLAIN (VERBOSE, COSTS OFF) SELECT * FROM fed.q_attainment WHERE region IN ('11', '84');
+SELECT pg_temp.shipped($$SELECT * FROM fed.q_attainment WHERE region IN ('11', '84')$$) AS shipped;
 SELECT * FROM pg_temp.plan_nodes('SELECT * FROM fed.q_attainment');
 SELECT * FROM pg_temp.same('q_attainment');
 
 -- ============================================================ shipped: the per-département summary
 -- The additive sums per département: three aggregates per region, each shipped whole (with its
 -- join), 18 × 3 = 54 foreign scans; the summary adds region and France rows on the coordinator.
-EXPLAIN (VERBOSE, COSTS OFF) SELECT * FROM fed.q_departement_sums WHERE region IN ('11', '84');
+SELECT pg_temp.shipped($$SELECT * FROM fed.q_departement_sums WHERE region IN ('11', '84')$$) AS shipped;
 SELECT * FROM pg_temp.plan_nodes('SELECT * FROM fed.q_summary');
 SELECT * FROM pg_temp.same('q_departement_sums');
 SELECT * FROM pg_temp.same('q_summary');
@@ -103,8 +191,8 @@ ORDER BY level, region;
 -- exco.scale_ceiling is computed here for every contract: the 222 + 222 contract rows of the two
 -- regions travel (ids 5, 23, ... 3 983 and 15, 33, ... 3 993), all 4 000 for the whole query. The
 -- rewrite ships the count per region and tier (18 × 4 = 72 rows) and applies the ceiling here.
-EXPLAIN (VERBOSE, COSTS OFF) SELECT * FROM fed.q_ceiling WHERE region IN ('11', '84');
-EXPLAIN (VERBOSE, COSTS OFF) SELECT * FROM fed.q_ceiling_rewrite WHERE region IN ('11', '84');
+SELECT pg_temp.shipped($$SELECT * FROM fed.q_ceiling WHERE region IN ('11', '84')$$) AS shipped;
+SELECT pg_temp.shipped($$SELECT * FROM fed.q_ceiling_rewrite WHERE region IN ('11', '84')$$) AS shipped;
 SELECT pg_temp.rows_fetched('SELECT * FROM fed.q_ceiling') AS rows_fetched,
        pg_temp.rows_fetched('SELECT * FROM fed.q_ceiling_rewrite') AS rows_fetched_rewrite;
 SELECT * FROM pg_temp.same('q_ceiling');
@@ -117,23 +205,21 @@ JOIN (SELECT region, sum(contracts * (ARRAY[50000, 60000, 75000, 90000])[tier::i
       FROM fed.q_tiers GROUP BY region) t USING (region);
 
 -- ============================================================ not shipped 2: current_date
-EXPLAIN (VERBOSE, COSTS OFF) SELECT * FROM fed.q_today WHERE region IN ('11', '84');
+SELECT pg_temp.shipped($$SELECT * FROM fed.q_today WHERE region IN ('11', '84')$$) AS shipped;
 SELECT * FROM pg_temp.same('q_today');
 
 -- ============================================================ not shipped 3: GROUP BY without the partition key
 -- Grouped by mission across regions: partial aggregates run here, every measure travels.
 -- (Shown on the two regions: the view's query with a WHERE on region.)
-EXPLAIN (VERBOSE, COSTS OFF)
-SELECT mission, exco.weighted_attainment(exco.attainment(value, starting, objective), weight) AS attainment
-FROM fed.measure WHERE region IN ('11', '84') GROUP BY mission;
+SELECT pg_temp.shipped($$SELECT mission, exco.weighted_attainment(exco.attainment(value, starting, objective), weight) AS attainment
+FROM fed.measure WHERE region IN ('11', '84') GROUP BY mission$$) AS shipped;
 SELECT * FROM pg_temp.plan_nodes('SELECT * FROM fed.q_by_mission');
 -- The rewrite: per region and mission on the shards, exco.weighted_mean here (18 × 4 = 72 rows).
-EXPLAIN (VERBOSE, COSTS OFF)
-SELECT mission, exco.weighted_mean(sum(srw), sum(sw)) AS attainment
+SELECT pg_temp.shipped($$SELECT mission, exco.weighted_mean(sum(srw), sum(sw)) AS attainment
 FROM (SELECT region, mission, sum(exco.weighted_rate(exco.attainment(value, starting, objective), weight)) AS srw,
              sum(weight) AS sw
       FROM fed.measure WHERE region IN ('11', '84') GROUP BY region, mission) s
-GROUP BY mission;
+GROUP BY mission$$) AS shipped;
 SELECT * FROM pg_temp.plan_nodes('SELECT * FROM fed.q_by_mission_rewrite');
 SELECT pg_temp.rows_fetched('SELECT * FROM fed.q_by_mission') AS rows_fetched,
        pg_temp.rows_fetched('SELECT * FROM fed.q_by_mission_rewrite') AS rows_fetched_rewrite;
