@@ -33,6 +33,13 @@ ALTER TABLE exco.contract ENABLE ROW LEVEL SECURITY;
 ALTER TABLE exco.contract_mission ENABLE ROW LEVEL SECURITY;
 ALTER TABLE exco.indicator ENABLE ROW LEVEL SECURITY;
 ALTER TABLE exco.measure ENABLE ROW LEVEL SECURITY;
+-- The other schemes' tables hold regional and personal data too (a GP's RPPS number in
+-- exco.assistant_contract, the members of a structure, the patients of an ETP programme).
+ALTER TABLE exco.structure ENABLE ROW LEVEL SECURITY;
+ALTER TABLE exco.structure_member ENABLE ROW LEVEL SECURITY;
+ALTER TABLE exco.assistant_contract ENABLE ROW LEVEL SECURITY;
+ALTER TABLE exco.etp_programme ENABLE ROW LEVEL SECURITY;
+ALTER TABLE exco.etp_patient ENABLE ROW LEVEL SECURITY;
 
 -- Once a table has row-level security, a role without a policy on it sees no row: the
 -- dashboard and data-entry roles get every row (the validation triggers read exco.cpts and
@@ -42,6 +49,11 @@ CREATE POLICY exco_all_rows ON exco.contract TO exco_dashboard, exco_entry USING
 CREATE POLICY exco_all_rows ON exco.contract_mission TO exco_dashboard, exco_entry USING (true) WITH CHECK (true);
 CREATE POLICY exco_all_rows ON exco.indicator TO exco_dashboard, exco_entry USING (true) WITH CHECK (true);
 CREATE POLICY exco_all_rows ON exco.measure TO exco_dashboard, exco_entry USING (true) WITH CHECK (true);
+CREATE POLICY exco_all_rows ON exco.structure TO exco_dashboard, exco_entry USING (true) WITH CHECK (true);
+CREATE POLICY exco_all_rows ON exco.structure_member TO exco_dashboard, exco_entry USING (true) WITH CHECK (true);
+CREATE POLICY exco_all_rows ON exco.assistant_contract TO exco_dashboard, exco_entry USING (true) WITH CHECK (true);
+CREATE POLICY exco_all_rows ON exco.etp_programme TO exco_dashboard, exco_entry USING (true) WITH CHECK (true);
+CREATE POLICY exco_all_rows ON exco.etp_patient TO exco_dashboard, exco_entry USING (true) WITH CHECK (true);
 
 -- The analyst's region. The policies of the missions, indicators and measures read
 -- exco.contract and exco.indicator, whose own policies apply: one region everywhere.
@@ -57,6 +69,24 @@ CREATE POLICY exco_own_region ON exco.indicator FOR SELECT TO exco_ars_analyst
   USING (contract IN (SELECT c.id FROM exco.contract c));
 CREATE POLICY exco_own_region ON exco.measure FOR SELECT TO exco_ars_analyst
   USING (indicator IN (SELECT i.id FROM exco.indicator i));
+
+-- The other schemes: a structure and a medical-assistant contract belong to the region of their
+-- commune (its seat, the GP's practice); members, programmes and patients follow their structure
+-- and programme.
+CREATE POLICY exco_own_region ON exco.structure FOR SELECT TO exco_ars_analyst
+  USING (commune IN (SELECT c.code FROM exco.commune c
+                     JOIN public.exco_analyst_region a ON a.region = c.region
+                     WHERE a.analyst = current_user));
+CREATE POLICY exco_own_region ON exco.assistant_contract FOR SELECT TO exco_ars_analyst
+  USING (commune IN (SELECT c.code FROM exco.commune c
+                     JOIN public.exco_analyst_region a ON a.region = c.region
+                     WHERE a.analyst = current_user));
+CREATE POLICY exco_own_region ON exco.structure_member FOR SELECT TO exco_ars_analyst
+  USING (structure IN (SELECT s.id FROM exco.structure s));
+CREATE POLICY exco_own_region ON exco.etp_programme FOR SELECT TO exco_ars_analyst
+  USING (structure IN (SELECT s.id FROM exco.structure s));
+CREATE POLICY exco_own_region ON exco.etp_patient FOR SELECT TO exco_ars_analyst
+  USING (programme IN (SELECT p.id FROM exco.etp_programme p));
 
 -- An analyst of ARS Auvergne-Rhône-Alpes (region 84):
 --   CREATE ROLE ars_ara LOGIN IN ROLE exco_ars_analyst;

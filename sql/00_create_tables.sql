@@ -35,9 +35,9 @@ SELECT p.oid::regprocedure AS report_function
   FROM pg_proc p
  WHERE p.pronamespace = 'exco'::regnamespace
    AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
- ORDER BY 1::text;
+ ORDER BY p.oid::regprocedure::text;
 -- Only the law's tables are dumped with the extension (with their filters of the shipped rows).
-SELECT unnest(extconfig)::regclass AS config_table FROM pg_extension WHERE extname = 'exco' ORDER BY 1::text;
+SELECT t AS config_table FROM pg_extension, unnest(extconfig::regclass[]) AS t WHERE extname = 'exco' ORDER BY t::text;
 
 -- The tables hold the user's data: DROP EXTENSION without CASCADE refuses (2BP01) and keeps them.
 INSERT INTO exco.region VALUES ('ZZ', 'région de test');

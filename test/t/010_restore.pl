@@ -44,6 +44,9 @@ like($want, qr/^analyst sees [1-9]\d* contracts of regions \w+$/m, 'the analyst 
 my ($all) = $want =~ /^rows exco\.contract (\d+) /m;
 my ($seen) = $want =~ /^analyst sees (\d+) /m;
 cmp_ok($seen, '<', $all, '... and not every contract');
+like($want, qr/^structures and assistant contracts in regions \w+,\w+/m, 'the source has structures in several regions');
+like($want, qr/^analyst sees structures and assistant contracts of regions \w+$/m,
+	'the analyst sees the structures and assistant contracts of one region');
 
 my $tmp = PostgreSQL::Test::Utils::tempdir;
 $node->command_ok([ 'pg_dump', '-Fp', '-f', "$tmp/plain.sql", 'src' ], 'pg_dump, plain format');

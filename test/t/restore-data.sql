@@ -24,9 +24,11 @@ INSERT INTO exco.scale_sheet (scale, line, share, taille_1, taille_3, provenance
   ('aci-cpts-2022', 'fonctionnement', 'fixed', NULL, 75000, 'user');
 -- Roles, grants and row-level security: the example of doc/security.md.
 \ir ../../doc/security-example.sql
--- The analyst role reads the region with the most contracts.
+-- The analyst role reads the region with the most contracts among those that have a structure.
 INSERT INTO public.exco_analyst_region
-  SELECT 'exco_ars_analyst', region FROM exco.contract GROUP BY region ORDER BY count(*) DESC, region LIMIT 1;
+  SELECT 'exco_ars_analyst', k.region FROM exco.contract k
+   WHERE k.region IN (SELECT c.region FROM exco.structure t JOIN exco.commune c ON c.code = t.commune)
+   GROUP BY k.region ORDER BY count(*) DESC, k.region LIMIT 1;
 -- A user's view on exco's reports, and a user's table with exco's types.
 CREATE VIEW public.running_by_region AS
   SELECT region, count(*) AS contracts FROM exco.contract_overview WHERE running GROUP BY region;

@@ -43,9 +43,19 @@ SELECT pg_catalog.format('constraint %s %s valid=%s', c.conrelid::regclass, c.co
   FROM pg_catalog.pg_constraint c
  WHERE c.connamespace IN ('exco'::regnamespace, 'public'::regnamespace) AND c.conrelid <> 0
 ORDER BY 1;
--- The analyst of region 84 sees that region's contracts only, after a restore too.
+-- Where the structures and assistant contracts are, as the owner sees them.
+SELECT pg_catalog.format('structures and assistant contracts in regions %s',
+                         string_agg(DISTINCT c.region, ',' ORDER BY c.region))
+  FROM (SELECT commune FROM exco.structure UNION ALL SELECT commune FROM exco.assistant_contract) t
+  JOIN exco.commune c ON c.code = t.commune;
+-- The analyst of one region sees that region's contracts only, after a restore too.
 SET ROLE exco_ars_analyst;
 SELECT pg_catalog.format('analyst sees %s contracts of regions %s', count(*),
                          coalesce(string_agg(DISTINCT region, ','), '-'))
   FROM exco.contract;
+-- ... and the structures and medical-assistant contracts (GPs' identifiers) of that region only.
+SELECT pg_catalog.format('analyst sees structures and assistant contracts of regions %s',
+                         coalesce(string_agg(DISTINCT c.region, ',' ORDER BY c.region), '-'))
+  FROM (SELECT commune FROM exco.structure UNION ALL SELECT commune FROM exco.assistant_contract) t
+  JOIN exco.commune c ON c.code = t.commune;
 RESET ROLE;
