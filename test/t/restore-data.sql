@@ -13,7 +13,7 @@ SET client_min_messages = warning;
 -- Territories that changed after signing: a moved seat, a commune moved between CPTS, a
 -- dissolved CPTS (its communes removed after its contract ended), a user's scale completed after
 -- a contract signed under it.
-\ir ../steps/contract_restore.sql
+\ir contract-restore-data.sql
 -- Users' scales: a new one, and cells the shipped partial scale does not have.
 INSERT INTO exco.scale_sheet (scale, effective_from, complete, source, line, share,
                               taille_1, taille_2, taille_3, taille_4, provenance) VALUES
