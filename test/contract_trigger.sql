@@ -139,10 +139,11 @@ SELECT throws_ok($$INSERT INTO exco.contract (id, cpts, signed_on, region, missi
   VALUES (8112, 8001, '2022-04-01', 'TS', '{acces_soins,parcours,prevention,crises_sanitaires}')$$,
   '23514', 'region TS is not TR, the region of CPAM département T2', 'region other than the CPAM''s');
 
--- Constraints: no NULL mission, finite measures, a stated direction agreeing with the levels.
+-- Constraints: no NULL mission (the trigger answers first: 22004), finite measures, a stated
+-- direction agreeing with the levels.
 SELECT throws_ok($$INSERT INTO exco.contract (id, cpts, signed_on, missions)
   VALUES (8113, 8001, '2022-04-01', '{acces_soins,parcours,prevention,crises_sanitaires,NULL}')$$,
-  '23514', NULL, 'NULL element in missions');
+  '22004', NULL, 'NULL element in missions');
 INSERT INTO exco.contract_mission VALUES (8101, 'acces_soins', '2022-05-01', NULL);
 SELECT throws_ok($$INSERT INTO exco.indicator (id, contract, mission, code, label, kind, starting, objective, amount, lower_is_better)
   VALUES (8120, 8101, 'acces_soins', 'X', 'x', 'continuous', 60, 80, 100, true)$$,
