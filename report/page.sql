@@ -708,7 +708,7 @@ SELECT concat_ws(E'\n',
     || '<code>exco.mission_status_at(date)</code> : statut d''échéance de chaque mission des contrats en cours, compté par région du contrat. '
     || 'En retard (échéance passée) : statuts <code>start_overdue</code> et <code>deploy_overdue</code>, mission ouverte après son échéance à la date. '
     || 'Faite en retard : <code>started_late</code> et <code>deployed_late</code>, mission démarrée ou déployée après son échéance. '
-    || 'Ces deux chiffres sont comptés par cette page à partir de <code>status</code> (la colonne <code>late_missions</code> des fonctions les additionne). '
+    || 'Ces deux chiffres sont comptés par cette page à partir de <code>status</code> (les fonctions les donnent aussi, colonnes <code>overdue_missions</code> et <code>late_missions</code>). '
     || 'L''évolution appelle les mêmes fonctions au dernier jour de chaque trimestre depuis le premier contrat signé.</dd>',
   format('<dt>Versions</dt><dd><span id="exco-version">exco %s</span> ; barèmes : %s ; empreinte des barèmes (<code>exco.scale_fingerprint()</code>) : <code id="scale-fingerprint">%s</code>.</dd>',
          (SELECT pg_temp.h(e.extversion) FROM pg_extension AS e WHERE e.extname = 'exco'),

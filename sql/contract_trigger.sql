@@ -328,13 +328,48 @@ SELECT count(*) AS mine_after FROM contract_trigger_mine;
 UPDATE contract_trigger_mine SET note = 'ok' WHERE ref = 'C-01' RETURNING ref, fin, caisse, note;
 
 -- Without arguments, the roles map to the columns of the same name that the table has; the
--- others (here: id, cpts, ends_on, CPAM, scale, population) are skipped.
+-- others (here: id, cpts, ends_on, CPAM, scale, population) are skipped, except signed_on and
+-- missions, which every rule starts from (below).
 CREATE TABLE contract_trigger_plain (signed_on date, tier integer, missions exco.mission[]);
 CREATE TRIGGER plain_validate BEFORE INSERT OR UPDATE ON contract_trigger_plain
   FOR EACH ROW EXECUTE FUNCTION exco.validate_contract();
 INSERT INTO contract_trigger_plain VALUES ('2020-01-01', 4, '{acces_soins,parcours,prevention}') RETURNING *;
 INSERT INTO contract_trigger_plain VALUES ('2020-01-01', 4, '{acces_soins}');
 \echo :SQLSTATE
+-- A NULL element in the missions -> 22004 naming its place, although the socle missions are
+-- there (exco.contract_ceiling would raise 22004 on it in every report).
+INSERT INTO contract_trigger_plain VALUES ('2020-01-01', 4, '{acces_soins,parcours,prevention,NULL}');
+\echo :SQLSTATE
+UPDATE contract_trigger_plain SET missions = '{NULL,acces_soins,parcours,prevention}';
+\echo :SQLSTATE
+
+-- ===== A trigger that cannot find its columns refuses instead of checking nothing =====
+-- French column names and no arguments: no column signed_on -> 42703 on the first row, naming
+-- the table, the role and the argument that maps it (this row, with a NULL signing date and
+-- missions {qualite}, would otherwise be accepted unchecked).
+CREATE TABLE contract_trigger_fr (date_signature date, taille exco.tier, missions_signees exco.mission[]);
+CREATE TRIGGER fr_validate BEFORE INSERT OR UPDATE ON contract_trigger_fr
+  FOR EACH ROW EXECUTE FUNCTION exco.validate_contract();
+INSERT INTO contract_trigger_fr VALUES (NULL, NULL, '{qualite}');
+\echo :SQLSTATE
+-- The signing date mapped, the missions not -> 42703 for missions.
+DROP TRIGGER fr_validate ON contract_trigger_fr;
+CREATE TRIGGER fr_validate BEFORE INSERT OR UPDATE ON contract_trigger_fr
+  FOR EACH ROW EXECUTE FUNCTION exco.validate_contract('signed_on=date_signature', 'tier=taille');
+INSERT INTO contract_trigger_fr VALUES ('2020-01-01', NULL, '{qualite}');
+\echo :SQLSTATE
+-- Both mapped: the rules run. A NULL signing date -> 23502; {qualite} lacks the socle missions
+-- -> 23514; the three socle missions of aci-cpts-2019 (in force on 2020-01-01) -> accepted.
+DROP TRIGGER fr_validate ON contract_trigger_fr;
+CREATE TRIGGER fr_validate BEFORE INSERT OR UPDATE ON contract_trigger_fr
+  FOR EACH ROW EXECUTE FUNCTION exco.validate_contract('signed_on=date_signature', 'tier=taille',
+                                                       'missions=missions_signees');
+INSERT INTO contract_trigger_fr VALUES (NULL, NULL, '{qualite}');
+\echo :SQLSTATE
+INSERT INTO contract_trigger_fr VALUES ('2020-01-01', NULL, '{qualite}');
+\echo :SQLSTATE
+INSERT INTO contract_trigger_fr VALUES ('2020-01-01', '2', '{acces_soins,parcours,prevention,qualite}') RETURNING *;
+SELECT count(*) AS fr_rows FROM contract_trigger_fr;
 
 -- ===== User-table mode is strict about types =====
 -- An integer tier column holds a tier, 1..4: 259 is not tier 3 (259 mod 256), -253 is not tier 3
@@ -406,8 +441,9 @@ DELETE FROM contract_trigger_bad;
 \echo :SQLSTATE
 
 -- ===== Constraints: one row cannot break a report =====
--- A NULL element in missions -> 23514 (contract_missions_no_null), although the socle missions
--- are there; a two-dimensional missions array -> 23514 (contract_missions_one_dimension).
+-- A NULL element in missions -> 22004 from the trigger (as on every table; the CHECK
+-- contract_missions_no_null stands behind it), although the socle missions are there; a
+-- two-dimensional missions array -> 23514 (contract_missions_one_dimension).
 INSERT INTO exco.contract (id, cpts, signed_on, missions)
 VALUES (9150, 9001, '2020-01-15', '{acces_soins,parcours,prevention,NULL}');
 \echo :SQLSTATE
@@ -485,7 +521,7 @@ DROP SCHEMA contract_trigger_evil CASCADE;
 RESET client_min_messages;
 
 -- ===== Clean up =====
-DROP TABLE contract_trigger_mine, contract_trigger_plain, contract_trigger_bad, contract_trigger_narrow;
+DROP TABLE contract_trigger_mine, contract_trigger_plain, contract_trigger_bad, contract_trigger_narrow, contract_trigger_fr;
 DELETE FROM exco.contract WHERE id BETWEEN 9100 AND 9199;
 DELETE FROM exco.cpts WHERE id BETWEEN 9001 AND 9003;
 DELETE FROM exco.commune WHERE code LIKE 'Z____';

@@ -86,12 +86,13 @@ SELECT 'mission_status' AS report, string_agg(mission || ' ' || status, ', ' ORD
   FROM exco.mission_status WHERE contract = 9411
 UNION ALL SELECT 'mission_status_at', string_agg(mission || ' ' || status, ', ' ORDER BY mission)
   FROM exco.mission_status_at('2021-06-30') WHERE contract = 9411;
--- Overview: today ended (not running), its 3 missions late; on 2021-06-30 running in contract
--- year 2 (from 2020-09-01), 1 late (acces_soins); yearly ceiling (§4.1, tier 2) 60 000 + 47 000 + 70 000 +
+-- Overview: today ended (not running), its 3 missions overdue (open past their deadline), none
+-- late (finished after it); on 2021-06-30 running in contract year 2 (from 2020-09-01), 1
+-- overdue (acces_soins), 0 late; yearly ceiling (§4.1, tier 2) 60 000 + 47 000 + 70 000 +
 -- 30 000 = 207 000 either way.
-SELECT 'contract_overview' AS report, running, contract_year, yearly_ceiling, late_missions
+SELECT 'contract_overview' AS report, running, contract_year, yearly_ceiling, overdue_missions, late_missions
   FROM exco.contract_overview WHERE contract = 9411
-UNION ALL SELECT 'contract_overview_at', running, contract_year, yearly_ceiling, late_missions
+UNION ALL SELECT 'contract_overview_at', running, contract_year, yearly_ceiling, overdue_missions, late_missions
   FROM exco.contract_overview_at('2021-06-30') WHERE contract = 9411;
 -- Payments (§8.3): fonctionnement 5 × 60 000 = 300 000 in advances and balances, whatever the date.
 SELECT 'payments' AS report, sum(amount) AS fonctionnement FROM exco.payments WHERE contract = 9411 AND line = 'fonctionnement'

@@ -1,12 +1,14 @@
--- The aggregates behind exco.contract_overview's mission_statuses and late_missions
--- (src/report_statuses.c): the same jsonb as jsonb_object_agg(mission, status), and the count of
--- the late statuses (exco.mission_status.late: start_overdue, started_late, deploy_overdue,
--- deployed_late). No table is read: the pairs are written here.
+-- The aggregates behind exco.contract_overview's mission_statuses, overdue_missions and
+-- late_missions (src/report_statuses.c): the same jsonb as jsonb_object_agg(mission, status), the
+-- count of the overdue statuses (exco.mission_status.overdue: start_overdue, deploy_overdue: open
+-- past a deadline) and of the late ones (exco.mission_status.late: started_late, deployed_late:
+-- finished after it). No table is read: the pairs are written here.
 \set VERBOSITY sqlstate
--- Groups: 1 three pairs, one late (deploy_overdue) and one NULL status (JSON null);
--- 2 the same mission twice: the last status wins (as in jsonb_object_agg and jsonb input), two
--- late (start_overdue, then started_late); 3 one NULL status only: {"qualite": null}, 0 late;
--- 4 every status once over the 7 missions, with 4 late ones.
+-- Groups: 1 three pairs, one overdue (deploy_overdue), none late, and one NULL status (JSON null);
+-- 2 the same mission twice: the last status wins (as in jsonb_object_agg and jsonb input), one
+-- overdue (start_overdue) and one late (started_late) counted; 3 one NULL status only:
+-- {"qualite": null}, 0 and 0; 4 every status once over the 7 missions: 2 overdue
+-- (start_overdue, deploy_overdue), 2 late (started_late, deployed_late).
 CREATE TEMP TABLE rs_pair (g int, n int, mission exco.mission, status exco.deadline_status);
 INSERT INTO rs_pair VALUES
   (1, 1, 'parcours', 'deploy_overdue'), (1, 2, 'acces_soins', 'deployed_on_time'), (1, 3, 'prevention', NULL),
@@ -18,11 +20,14 @@ INSERT INTO rs_pair VALUES
 SELECT g, exco.mission_status_object(mission, status ORDER BY n) AS statuses,
        exco.mission_status_object(mission, status ORDER BY n)
          = jsonb_object_agg(mission, status ORDER BY n) AS same_as_jsonb_object_agg,
+       exco.overdue_status_count(mission, status) AS overdue,
+       count(*) FILTER (WHERE status IN ('start_overdue', 'deploy_overdue')) AS overdue_by_hand,
        exco.late_status_count(mission, status) AS late,
-       count(*) FILTER (WHERE status IN ('start_overdue', 'started_late', 'deploy_overdue', 'deployed_late')) AS late_by_hand
+       count(*) FILTER (WHERE status IN ('started_late', 'deployed_late')) AS late_by_hand
 FROM rs_pair GROUP BY g ORDER BY g;
--- No row: NULL object (as jsonb_object_agg), 0 late.
-SELECT exco.mission_status_object(mission, status) IS NULL AS no_object, exco.late_status_count(mission, status) AS late
+-- No row: NULL object (as jsonb_object_agg), 0 overdue, 0 late.
+SELECT exco.mission_status_object(mission, status) IS NULL AS no_object,
+       exco.overdue_status_count(mission, status) AS overdue, exco.late_status_count(mission, status) AS late
 FROM rs_pair WHERE false;
 -- A NULL mission: 22004 (a key is required).
 SELECT exco.mission_status_object(m, NULL) FROM (VALUES (NULL::exco.mission)) v(m);

@@ -49,7 +49,7 @@ INSERT INTO exco.measure VALUES (9331, 1, 50), (9331, 3, 100), (9331, 4, 80);
 
 -- 1. 2020-06-30. 9311 runs (year 1), 9321 runs (year 1), 9312 not signed yet. No contract year
 -- is closed: no variable parts. Statuses: 9311 acces_soins in_progress (its deployment of
--- 2020-12-01 is after the date), parcours not_started; 9321 in_progress: 0 late.
+-- 2020-12-01 is after the date), parcours not_started; 9321 in_progress: 0 overdue, 0 late.
 -- W1: P1 (tier 3), 60 000 inhabitants all covered = 100.0 %, 1 contract, ceiling 265 000.
 -- W2: P2 (tier 1); covered W2001 (by P1, seated in W1) + W2002 = 40 000 of 40 000 = 100.0 %;
 --     1 contract, 160 000. W3: no CPTS, 0 of 5 000 = 0.0 %, zeros.
@@ -57,25 +57,26 @@ INSERT INTO exco.measure VALUES (9331, 1, 50), (9331, 3, 100), (9331, 4, 80);
 SELECT level, area_departement AS dep, cpts, tier_1, tier_3, population, population_covered AS covered,
        population_share_pct AS pct, contracts, yearly_ceiling, yearly_ceiling_known AS known,
        contracts_with_gap AS gaps, variable_due_last_year AS due, variable_due_last_year_known AS due_known,
-       variable_due_last_year_unknown AS due_unknown, late_missions AS late
+       variable_due_last_year_unknown AS due_unknown, overdue_missions AS overdue, late_missions AS late
   FROM exco.regional_summary_at('2020-06-30', 'W');
 
 -- 2. 2023-06-30. 9311 runs in year 4, its last closed year is 3 (ended 2022-09-01): the started
 -- mission acces_soins earned 30 000 (ceiling 40 000) → 30 000 known; parcours never started: no
--- part; late: parcours start_overdue = 1. 9321 runs in year 4, last closed year 3 (ended
--- 2023-03-01): acces_soins started, no indicators → 1 unknown part; late: deploy_overdue = 1.
--- W1: due 30 000. W2: due NULL (known 0, 1 unknown). W: NULL, known 30 000, 1 unknown, 2 late.
+-- part; overdue: parcours start_overdue = 1. 9321 runs in year 4, last closed year 3 (ended
+-- 2023-03-01): acces_soins started, no indicators → 1 unknown part; overdue: deploy_overdue = 1.
+-- No mission was finished after its deadline: 0 late everywhere.
+-- W1: due 30 000. W2: due NULL (known 0, 1 unknown). W: NULL, known 30 000, 1 unknown, 2 overdue.
 SELECT level, area_departement AS dep, cpts, contracts, yearly_ceiling, contracts_with_gap AS gaps,
        variable_due_last_year AS due, variable_due_last_year_known AS due_known,
-       variable_due_last_year_unknown AS due_unknown, late_missions AS late
+       variable_due_last_year_unknown AS due_unknown, overdue_missions AS overdue, late_missions AS late
   FROM exco.regional_summary_at('2023-06-30', 'W');
 
 -- 3. 2025-06-30. 9311 ended on 2024-09-01 and 9321 on 2025-03-01 (ends_on is the first day a
 -- contract no longer runs): P1 counts once, with 9312 (year 1, nothing closed); its ceiling is
 -- unknown: yearly_ceiling NULL, known 0, 1 with gap. 9312's statuses: acces_soins in_progress,
--- parcours not_started: 0 late. P2 has no running contract: W2 0 contracts.
+-- parcours not_started: 0 overdue, 0 late. P2 has no running contract: W2 0 contracts.
 SELECT level, area_departement AS dep, cpts, contracts, yearly_ceiling, yearly_ceiling_known AS known,
-       contracts_with_gap AS gaps, variable_due_last_year AS due, late_missions AS late
+       contracts_with_gap AS gaps, variable_due_last_year AS due, overdue_missions AS overdue, late_missions AS late
   FROM exco.regional_summary_at('2025-06-30', 'W');
 -- On the last running day of 9321, it still counts.
 SELECT area_departement AS dep, contracts, yearly_ceiling
@@ -83,7 +84,7 @@ SELECT area_departement AS dep, contracts, yearly_ceiling
 
 -- A region without any CPTS has its rows, with zeros: X, X1 (8 000 inhabitants, 0.0 %).
 SELECT level, region, region_name, area_departement AS dep, cpts, population, population_covered AS covered,
-       population_share_pct AS pct, contracts, yearly_ceiling, variable_due_last_year AS due, late_missions AS late
+       population_share_pct AS pct, contracts, yearly_ceiling, variable_due_last_year AS due, overdue_missions AS overdue, late_missions AS late
   FROM exco.regional_summary_at('2025-06-30', 'X');
 -- The whole-country call has the same rows for W and X, and its france row is the sum of its
 -- region rows (checked column by column).
@@ -94,28 +95,29 @@ SELECT count(*) AS same_rows FROM (
   SELECT * FROM exco.regional_summary_at('2023-06-30') WHERE region IN ('W', 'X')) x;
 SELECT f.cpts = r.cpts AND f.population = r.population AND f.population_covered = r.population_covered
        AND f.contracts = r.contracts AND f.yearly_ceiling_known = r.ceiling_known
-       AND f.variable_due_last_year_known = r.due_known AND f.late_missions = r.late AS france_is_sum
+       AND f.variable_due_last_year_known = r.due_known AND f.overdue_missions = r.overdue AND f.late_missions = r.late AS france_is_sum
   FROM exco.regional_summary_at('2023-06-30') f,
        (SELECT sum(cpts) AS cpts, sum(population) AS population, sum(population_covered) AS population_covered,
                sum(contracts) AS contracts, sum(yearly_ceiling_known) AS ceiling_known,
-               sum(variable_due_last_year_known) AS due_known, sum(late_missions) AS late
+               sum(variable_due_last_year_known) AS due_known,
+               sum(overdue_missions) AS overdue, sum(late_missions) AS late
           FROM exco.regional_summary_at('2023-06-30') WHERE level = 'region') r
  WHERE f.level = 'france';
 -- Counts are bigint.
 SELECT DISTINCT pg_typeof(cpts), pg_typeof(tier_1), pg_typeof(contracts), pg_typeof(contracts_with_gap),
-       pg_typeof(population_covered), pg_typeof(late_missions)
+       pg_typeof(population_covered), pg_typeof(overdue_missions), pg_typeof(late_missions)
   FROM exco.regional_summary_at('2023-06-30', 'W');
 
 -- Contract overview on 2025-06-30: 9311 and 9321 no longer run (contract_year NULL), their
 -- statuses frozen on their last running day (2024-08-31, 2025-02-28): 9311 parcours
--- start_overdue, 9321 acces_soins deploy_overdue. 9312 runs in year 1.
+-- start_overdue, 9321 acces_soins deploy_overdue: 1 overdue each, 0 late. 9312 runs in year 1.
 SELECT contract, cpts_name, cpam_departement, seat_departement, tier, scale, running, contract_year,
-       yearly_ceiling, ceiling_gap, mission_statuses, late_missions
+       yearly_ceiling, ceiling_gap, mission_statuses, overdue_missions, late_missions
   FROM exco.contract_overview_at('2025-06-30') WHERE cpts_id IN (9301, 9302) ORDER BY contract;
 -- Frozen on each contract's last running day: in 2030 every contract has ended (9312 on
 -- 2029-09-01): 9312's statuses are those of 2029-08-31 (acces_soins not deployed by 2026-03-01:
 -- deploy_overdue; parcours never started: start_overdue), the others' as above.
-SELECT contract, mission, running, status_on, status, late
+SELECT contract, mission, running, status_on, status, overdue, late
   FROM exco.mission_status_at('2030-01-01') WHERE cpts_id IN (9301, 9302) ORDER BY contract, mission;
 -- Not yet signed on the date: no rows for 9312 in 2020.
 SELECT contract, mission, status_on, status FROM exco.mission_status_at('2020-06-30')

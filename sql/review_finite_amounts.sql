@@ -141,7 +141,7 @@ INSERT INTO exco.contract_mission VALUES (8811, 'parcours', '2019-10-01', NULL),
 -- fonctionnement 60 000 + acces_soins 47 000 + parcours 70 000 + prevention 30 000 = 207 000.
 -- Its missions' statuses are those of its last running day, 2024-08-31 (§3): acces_soins and
 -- prevention never started (start_overdue), parcours started but not deployed by 2021-09-01
--- (deploy_overdue): 3 late.
+-- (deploy_overdue): 3 overdue (open past their deadline), 0 late (none finished after it).
 -- Payments (§8.3): fonctionnement 5 years × 60 000 = 300 000: year 1 in full at signature, then
 -- advances of 75 % (4 × 45 000) and balances (4 × 15 000): advances 240 000, balances 60 000.
 -- parcours fixed 35 000 prorated in year 1 from 2019-10-01 (336 of the 366 days of

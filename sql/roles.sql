@@ -92,7 +92,7 @@ RESET ROLE;
 
 -- Dashboard: every view, both regions; no write (42501).
 SET ROLE exco_test_dash;
-SELECT contract, region, population, tier, yearly_ceiling, late_missions
+SELECT contract, region, population, tier, yearly_ceiling, overdue_missions, late_missions
 FROM exco.contract_overview WHERE contract BETWEEN 7121 AND 7125 ORDER BY contract;
 DELETE FROM exco.measure WHERE indicator = 7223;
 RESET ROLE;
@@ -121,12 +121,12 @@ INSERT INTO exco.measure VALUES (7221, 3, 1);
 -- Hand-checked (doc/rules.md §2, §3, §8.1):
 -- 7121: tier 2, ceiling 207 000 (above); acces_soins started 2019-12-01, deployed 2020-06-01
 --   (start by 2020-03-01, deploy by 2020-09-01): on time; parcours started 2020-05-01 (by
---   2020-09-01), not deployed by 2021-09-01: deploy_overdue; 1 late (prevention has no row).
+--   2020-09-01), not deployed by 2021-09-01: deploy_overdue; 1 overdue, 0 late (prevention has no row).
 -- 7123: tier 1: fonctionnement 50 000 + acces_soins 15 000 + 25 000 + parcours 25 000 + 25 000
 --   + prevention 10 000 + 10 000 = 160 000; acces_soins started 2020-01-01, not deployed by
---   2020-10-01 (signature + 12 months): deploy_overdue, 1 late.
--- 7124: CPTS 7021, tier 2, 207 000, no mission row: 0 late.
-SELECT contract, region, population, tier, yearly_ceiling, late_missions
+--   2020-10-01 (signature + 12 months): deploy_overdue, 1 overdue, 0 late.
+-- 7124: CPTS 7021, tier 2, 207 000, no mission row: 0 overdue, 0 late.
+SELECT contract, region, population, tier, yearly_ceiling, overdue_missions, late_missions
 FROM exco.contract_overview ORDER BY contract;
 -- The summary as the analyst, on a fixed date (2025-06-30: the figures below do not change with
 -- the day the suite runs; exco.regional_summary_at runs as the caller, under the same row-level
@@ -134,13 +134,13 @@ FROM exco.contract_overview ORDER BY contract;
 -- CPTS (7023 tier 1, 7021 tier 2), 1 running contract (7124, signed 2024-01-15: 7121 and 7123
 -- ended in 2024), 207 000. Region RB and RB1: the analyst sees no CPTS and no contract there
 -- (only the public population); France sums what the analyst sees: RA's figures.
-SELECT level, region, area_departement, cpts, tier_1, tier_2, tier_3, contracts, yearly_ceiling, late_missions
+SELECT level, region, area_departement, cpts, tier_1, tier_2, tier_3, contracts, yearly_ceiling, overdue_missions, late_missions
 FROM exco.regional_summary_at('2025-06-30') WHERE region IN ('RA', 'RB') OR level = 'france'
 ORDER BY level, region, area_departement;
 RESET ROLE;
 -- The superuser sees region RB's CPTS 7022 (tier 3) and its running contract 7125: 75 000 +
 -- 25 000 + 40 000 + 45 000 + 45 000 + 17 500 + 17 500 = 265 000 (on 2025-06-30, as above).
-SELECT level, region, area_departement, cpts, tier_1, tier_2, tier_3, contracts, yearly_ceiling, late_missions
+SELECT level, region, area_departement, cpts, tier_1, tier_2, tier_3, contracts, yearly_ceiling, overdue_missions, late_missions
 FROM exco.regional_summary_at('2025-06-30') WHERE region IN ('RA', 'RB') ORDER BY level, region, area_departement;
 CREATE TEMP TABLE roles_superuser AS
 SELECT 'indicator_result' AS v, x::text AS r FROM exco.indicator_result x

@@ -40,7 +40,9 @@ INSERT INTO exco.contract_mission VALUES
   (9102, 'prevention', '2022-09-01', '2024-01-01'),   -- deployed_on_time
   (9102, 'crises_sanitaires', '2022-11-01', '2023-11-01'); -- deployed_on_time
 
-SELECT contract, cpts_name, mission, socle, start_by, deploy_by, status, late
+-- overdue: open past its deadline (start_overdue, deploy_overdue): 9101 prevention, 9102 parcours;
+-- late: finished after it (started_late, deployed_late): 9101 parcours; the others neither.
+SELECT contract, cpts_name, mission, socle, start_by, deploy_by, status, overdue, late
 FROM exco.mission_status_at('2025-06-30') WHERE contract IN (9101, 9102) ORDER BY contract, mission;
 
 -- Indicators of A.
@@ -71,10 +73,11 @@ SELECT mission, contract_year, indicators, missing_measures, attainment, earned,
 FROM exco.mission_variable_at('2025-06-30') WHERE contract = 9101 ORDER BY mission, contract_year;
 
 -- Contract overview. A: 60 000 + 47 000 + 70 000 + 30 000 + 20 000 = 227 000 (tier 2, 2019);
--- late: parcours and prevention. B: the partial 2022 scale gives no fonctionnement for tier 3:
--- NULL ceiling and the reason; late: parcours.
+-- overdue: prevention (start_overdue), late: parcours (deployed_late), 1 each. B: the partial
+-- 2022 scale gives no fonctionnement for tier 3: NULL ceiling and the reason; overdue: parcours
+-- (deploy_overdue), late: none.
 SELECT contract, cpts_name, region_name, cpam_departement, population, tier, scale, running, contract_year,
-       yearly_ceiling, ceiling_gap, mission_statuses, late_missions
+       yearly_ceiling, ceiling_gap, mission_statuses, overdue_missions, late_missions
 FROM exco.contract_overview_at('2025-06-30') WHERE contract IN (9101, 9102) ORDER BY contract;
 
 -- Payments. A's fonctionnement pays 60 000 a year over 5 years: 300 000 in all. A's acces_soins
@@ -103,17 +106,25 @@ SELECT exco.scale_ceiling('fonctionnement', '3', 'aci-cpts-2022');
 
 -- Regional summary on 2025-06-30, region V (levels region, then its départements).
 -- V1: CPTS A (seat V1001, 45 000 inhabitants → tier 2), its communes 45 000 of V1's 45 000 =
---   100.0 %; A ended on 2024-09-01: 0 contracts, ceilings and variable due 0 (no parts), 0 late.
+--   100.0 %; A ended on 2024-09-01: 0 contracts, ceilings and variable due 0 (no parts), 0 overdue,
+--   0 late (only running contracts count).
 -- V2: CPTS B (tier 3), 150 000 of 155 000 = 96.8 %; B runs: 1 contract; its ceiling is unknown
 --   (the 2022 scale gives no fonctionnement for tier 3): yearly_ceiling NULL, known 0, 1 with gap.
 --   B's last closed contract year on 2025-06-30 is year 3 (ended 2025-06-01); its 4 missions had
 --   started before: 4 parts, none with indicators → variable due NULL, known 0, 4 unknown.
---   Late: parcours (deploy_overdue) = 1.
+--   Overdue: parcours (deploy_overdue) = 1; late (finished after the deadline): 0.
 -- V: 2 CPTS (one tier 2, one tier 3), 195 000 of 200 000 = 97.5 %, the sums of V1 and V2.
 SELECT level, region, area_departement, cpts, tier_1, tier_2, tier_3, tier_4, population, population_covered,
        population_share_pct, contracts, yearly_ceiling, yearly_ceiling_known, contracts_with_gap,
-       variable_due_last_year, variable_due_last_year_known, variable_due_last_year_unknown, late_missions
+       variable_due_last_year, variable_due_last_year_known, variable_due_last_year_unknown, overdue_missions, late_missions
 FROM exco.regional_summary_at('2025-06-30', 'V');
+-- Overdue and late apart, on 2022-06-30, when both contracts run. A (V1), statuses on that day:
+-- acces_soins deployed_on_time, parcours deployed_late (deployed 2021-06-01): 1 late; prevention
+-- start_overdue (not started, start by 2020-09-01): 1 overdue; qualite free. B (V2), signed
+-- 2022-06-01: no mission started yet, every start deadline (2022-12-01, 2023-06-01) ahead: all
+-- not_started, 0 and 0. V: 1 overdue, 1 late.
+SELECT level, area_departement, contracts, overdue_missions, late_missions
+FROM exco.regional_summary_at('2022-06-30', 'V');
 -- The same rows from the whole-country call.
 SELECT count(*) AS same_rows FROM (
   SELECT * FROM exco.regional_summary_at('2025-06-30', 'V')
@@ -129,21 +140,21 @@ SELECT count(*) AS same_rows FROM (
 --     138 603.55 (§4.5).
 --   mission_variable: 9 rows (acces_soins 5 years, parcours 4), variable due 84 103.55 + 50 000 =
 --     134 103.55 (§8.3).
---   contract_overview: not running, no contract year, yearly ceiling 227 000, 2 late (parcours and
---     prevention).
+--   contract_overview: not running, no contract year, yearly ceiling 227 000, 1 overdue
+--     (prevention), 1 late (parcours).
 --   payments: fixed 300 000 + 83 148.91 + 137 123.29 + 46 666.67 = 566 938.87; variable
 --     84 103.55 + 50 000 = 134 103.55; qualite's 5 years pending.
 --   regional_summary, V1 (A's département, no other CPTS): 1 CPTS of tier 2, 45 000 of 45 000
---     inhabitants covered, no contract running, 0 late.
+--     inhabitants covered, no contract running, 0 overdue, 0 late.
 SELECT string_agg(mission || ' ' || status, ', ' ORDER BY mission) AS mission_status
   FROM exco.mission_status WHERE contract = 9101;
 SELECT count(*) AS indicator_rows, sum(earned) AS earned FROM exco.indicator_result WHERE contract = 9101;
 SELECT count(*) AS mission_variable_rows, sum(variable_due) AS variable_due FROM exco.mission_variable WHERE contract = 9101;
-SELECT running, contract_year, yearly_ceiling, late_missions FROM exco.contract_overview WHERE contract = 9101;
+SELECT running, contract_year, yearly_ceiling, overdue_missions, late_missions FROM exco.contract_overview WHERE contract = 9101;
 SELECT sum(amount) FILTER (WHERE kind IN ('advance', 'balance')) AS fixed, sum(amount) FILTER (WHERE kind = 'variable') AS variable,
        count(*) FILTER (WHERE kind = 'variable_pending') AS pending
   FROM exco.payments WHERE contract = 9101;
-SELECT cpts, tier_2, population, population_covered, population_share_pct, contracts, yearly_ceiling, late_missions
+SELECT cpts, tier_2, population, population_covered, population_share_pct, contracts, yearly_ceiling, overdue_missions, late_missions
   FROM exco.regional_summary WHERE area_departement = 'V1';
 -- And a view is read at today's date: B (signed 2022-06-01, ends 2027-06-01) runs today exactly
 -- when today is before 2027-06-01, in the contract year that age() counts from its signature.

@@ -121,6 +121,30 @@ map_argument(ContractConfig *cfg, TupleDesc desc, const char *arg)
 	map_role(cfg, desc, (Role) r, col, true);
 }
 
+/*
+ * The roles every rule starts from: without a signing date no rule of §5 can be checked, without
+ * missions none of §3. A trigger that finds no column for one of them would accept any row without
+ * checking it, so it refuses its first row instead, naming the table, the role and the argument
+ * that maps it (42703, as for a column an argument names and the table lacks).
+ */
+static void
+require_role(ContractConfig *cfg, TriggerData *td, Role r, const char *example)
+{
+	const char *role = exco_role_names[r];
+
+	if (cfg->att[r] != 0)
+		return;
+	ereport(ERROR,
+			(errcode(ERRCODE_UNDEFINED_COLUMN),
+			 errmsg("table \"%s\" has no column for the role %s of exco.validate_contract()",
+					RelationGetRelationName(td->tg_relation), role),
+			 td->tg_trigger->tgnargs == 0 ?
+			 errdetail("Without arguments the trigger maps each role to the column of the same name, and the table has no column \"%s\".", role) :
+			 errdetail("No argument of the trigger maps the role %s.", role),
+			 errhint("Map it with the trigger argument '%s=column', e.g. '%s'.", role, example),
+			 errtable(td->tg_relation)));
+}
+
 ContractConfig *
 exco_contract_config(FunctionCallInfo fcinfo, TriggerData *td)
 {
@@ -151,6 +175,8 @@ exco_contract_config(FunctionCallInfo fcinfo, TriggerData *td)
 			map_role(cfg, desc, (Role) r, exco_role_names[r], false);
 	for (i = 0; i < tg->tgnargs; i++)
 		map_argument(cfg, desc, tg->tgargs[i]);
+	require_role(cfg, td, R_SIGNED_ON, "signed_on=date_signature");
+	require_role(cfg, td, R_MISSIONS, "missions=missions_signees");
 	cfg->tgoid = tg->tgoid;
 	fcinfo->flinfo->fn_extra = cfg;
 	return cfg;

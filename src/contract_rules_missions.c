@@ -98,6 +98,33 @@ check_crises(ContractCheck *ck)
 	return true;
 }
 
+/*
+ * A NULL element in the list of missions: refused on every table (exco.contract's CHECK
+ * contract_missions_no_null comes after this trigger), with the code and the words of
+ * exco.contract_ceiling, which would raise on it later (22004).
+ */
+static void
+refuse_null_mission(ContractCheck *ck)
+{
+	ArrayType  *a = DatumGetArrayTypeP(ck->val[R_MISSIONS]);
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n,
+				i;
+
+	if (!ARR_HASNULL(a))
+		return;
+	deconstruct_array(a, ck->cfg->mission_type, sizeof(Oid), true, TYPALIGN_INT, &elems, &nulls, &n);
+	for (i = 0; i < n; i++)
+		if (nulls[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("the mission list of a contract must not contain NULL (element %d)", i + 1),
+					 errdetail("Column \"%s\" holds a NULL mission.", exco_role_column(ck, R_MISSIONS)),
+					 errhint("List each mission the contract signs up for once, without NULL."),
+					 errtable(ck->td->tg_relation)));
+}
+
 /* Rule 5: scale and socle missions. A scale that pays crises_sanitaires makes it socle. */
 void
 exco_rule_missions(ContractCheck *ck)
@@ -109,6 +136,8 @@ exco_rule_missions(ContractCheck *ck)
 	StringInfoData missing;
 	int			m;
 
+	if (cfg->att[R_MISSIONS] && !ck->null[R_MISSIONS])
+		refuse_null_mission(ck);
 	if (!cfg->att[R_MISSIONS] && !(cfg->att[R_SCALE] && ck->null[R_SCALE] && ck->has_signed))
 		return;
 	scale = contract_scale(ck, &crises);

@@ -107,6 +107,7 @@ WITH reviewed(proname, proparallel, why) AS (VALUES
   ('mission_status_object_step', 's', 'STABLE for enum_out (reads pg_enum); state in the aggregate''s own context'),
   ('mission_status_object_final', 's', 'the same aggregate''s final function'),
   ('late_status_count_final', 's', 'the same aggregate''s final function'),
+  ('overdue_status_count_final', 's', 'the same aggregate''s final function'),
   ('forfait_structure_at_risk', 's', 'reads exco.forfait_structure through read-only SPI'),
   ('assistant_aid', 's', 'reads exco.assistant_aid_amount through read-only SPI'),
   ('validate_contract', 'u', 'trigger: part of the write that fires it'),

@@ -3,7 +3,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS exco;
 SELECT exco.create_tables() AS created \gset
 SET client_min_messages = warning;
-SELECT plan(57);
+SELECT plan(59);
 
 -- Signatures and markings.
 SELECT has_function('exco', 'validate_contract', ARRAY[]::text[], 'exco.validate_contract()');
@@ -139,10 +139,11 @@ SELECT throws_ok($$INSERT INTO exco.contract (id, cpts, signed_on, region, missi
   VALUES (8112, 8001, '2022-04-01', 'TS', '{acces_soins,parcours,prevention,crises_sanitaires}')$$,
   '23514', 'region TS is not TR, the region of CPAM département T2', 'region other than the CPAM''s');
 
--- Constraints: no NULL mission, finite measures, a stated direction agreeing with the levels.
+-- Constraints: no NULL mission (the trigger answers first: 22004), finite measures, a stated
+-- direction agreeing with the levels.
 SELECT throws_ok($$INSERT INTO exco.contract (id, cpts, signed_on, missions)
   VALUES (8113, 8001, '2022-04-01', '{acces_soins,parcours,prevention,crises_sanitaires,NULL}')$$,
-  '23514', NULL, 'NULL element in missions');
+  '22004', NULL, 'NULL element in missions');
 INSERT INTO exco.contract_mission VALUES (8101, 'acces_soins', '2022-05-01', NULL);
 SELECT throws_ok($$INSERT INTO exco.indicator (id, contract, mission, code, label, kind, starting, objective, amount, lower_is_better)
   VALUES (8120, 8101, 'acces_soins', 'X', 'x', 'continuous', 60, 80, 100, true)$$,
@@ -170,10 +171,10 @@ SELECT throws_ok($$INSERT INTO public.tap_my_contracts (ref, date_signature, mes
 SELECT throws_ok($$UPDATE public.tap_my_contracts SET taille = '3'$$, '23514', NULL, 'user table: UPDATE checked');
 
 -- An integer tier column: 259 is out of range, not tier 3.
-CREATE TABLE public.tap_int_tier (signed_on date, tier integer);
+CREATE TABLE public.tap_int_tier (signed_on date, tier integer, missions exco.mission[]);
 CREATE TRIGGER tap_int_tier BEFORE INSERT ON public.tap_int_tier FOR EACH ROW
-  EXECUTE FUNCTION exco.validate_contract('signed_on', 'tier');
-SELECT throws_ok($$INSERT INTO public.tap_int_tier VALUES ('2020-01-01', 259)$$, '22003',
+  EXECUTE FUNCTION exco.validate_contract('signed_on', 'tier', 'missions');
+SELECT throws_ok($$INSERT INTO public.tap_int_tier VALUES ('2020-01-01', 259, '{acces_soins,parcours,prevention}')$$, '22003',
   'tier 259 in column "tier" is out of range', 'integer tier 259: 22003');
 
 -- Misuse.
@@ -184,6 +185,15 @@ SELECT throws_ok($$INSERT INTO public.tap_bad VALUES ('2020-01-01')$$, '39P01', 
 DROP TRIGGER tap_bad ON public.tap_bad;
 CREATE TRIGGER tap_bad BEFORE INSERT ON public.tap_bad FOR EACH ROW EXECUTE FUNCTION exco.validate_contract('signed_on=nope');
 SELECT throws_ok($$INSERT INTO public.tap_bad VALUES ('2020-01-01')$$, '42703', NULL, 'unknown column: 42703');
+
+-- A table without a column for signed_on or missions: refused on its first row, not unchecked.
+CREATE TABLE public.tap_fr (date_signature date, missions_signees exco.mission[]);
+CREATE TRIGGER tap_fr BEFORE INSERT ON public.tap_fr FOR EACH ROW EXECUTE FUNCTION exco.validate_contract();
+SELECT throws_ok($$INSERT INTO public.tap_fr VALUES (NULL, '{qualite}')$$, '42703',
+  'table "tap_fr" has no column for the role signed_on of exco.validate_contract()', 'no signed_on column: 42703');
+SELECT throws_ok($$INSERT INTO public.tap_my_contracts (ref, date_signature, mes_missions)
+  VALUES ('A-4', '2019-08-25', '{acces_soins,parcours,prevention,NULL}')$$, '22004',
+  'the mission list of a contract must not contain NULL (element 4)', 'user table: NULL mission: 22004');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -141,9 +141,9 @@ CREATE AGGREGATE exco.mission_status_object(exco.mission, exco.deadline_status) 
   FINALFUNC = exco.mission_status_object_final, PARALLEL = SAFE);
 COMMENT ON AGGREGATE exco.mission_status_object(exco.mission, exco.deadline_status) IS
   'jsonb object mission → deadline status (NULL status: JSON null; last one wins for a mission given twice; no row: NULL), as jsonb_object_agg(mission, status) gives, in one pass';
--- The late statuses of the same pairs; with the same transition function and arguments, a query
--- calling both aggregates on the same inputs keeps one state for the two (each row's status is
--- computed once). STABLE, PARALLEL SAFE as above.
+-- The overdue and the late statuses of the same pairs; with the same transition function and
+-- arguments, a query calling these aggregates on the same inputs keeps one state for them (each
+-- row's status is computed once). STABLE, PARALLEL SAFE as above.
 CREATE FUNCTION exco.late_status_count_final(internal) RETURNS bigint
   AS 'MODULE_PATHNAME', 'report_status_late_final' LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION exco.late_status_count_final(internal) IS
@@ -152,4 +152,13 @@ CREATE AGGREGATE exco.late_status_count(exco.mission, exco.deadline_status) (
   SFUNC = exco.mission_status_object_step, STYPE = internal,
   FINALFUNC = exco.late_status_count_final, PARALLEL = SAFE);
 COMMENT ON AGGREGATE exco.late_status_count(exco.mission, exco.deadline_status) IS
-  'how many of the statuses are late (start_overdue, started_late, deploy_overdue, deployed_late: exco.mission_status.late); 0 without rows';
+  'how many of the statuses are late, finished after their deadline (started_late, deployed_late: exco.mission_status.late); 0 without rows. Up to 0.2.0 it also counted the overdue ones';
+CREATE FUNCTION exco.overdue_status_count_final(internal) RETURNS bigint
+  AS 'MODULE_PATHNAME', 'report_status_overdue_final' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION exco.overdue_status_count_final(internal) IS
+  'final function of the aggregate exco.overdue_status_count';
+CREATE AGGREGATE exco.overdue_status_count(exco.mission, exco.deadline_status) (
+  SFUNC = exco.mission_status_object_step, STYPE = internal,
+  FINALFUNC = exco.overdue_status_count_final, PARALLEL = SAFE);
+COMMENT ON AGGREGATE exco.overdue_status_count(exco.mission, exco.deadline_status) IS
+  'how many of the statuses are overdue, open past their deadline on the date (start_overdue, deploy_overdue: exco.mission_status.overdue); 0 without rows';

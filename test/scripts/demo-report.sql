@@ -16,13 +16,14 @@
 \echo '== Regional summary (exco.regional_summary_at) as of' :as_of
 \echo '   CPTS seated in the region per tier, population covered (communes lying in the region),'
 \echo '   contracts running, their yearly ceilings (NULL when one is unknown: known part and count beside),'
-\echo '   variable due for their last closed contract year (likewise), late missions of running contracts'
+\echo '   variable due for their last closed contract year (likewise), missions of running contracts overdue'
+\echo '   (open past their deadline today) and late (finished after it)'
 SELECT coalesce(region, 'FR') AS region, CASE level WHEN 'france' THEN 'France (all regions)' ELSE region_name END AS name, tier_1 AS "T1", tier_2 AS "T2", tier_3 AS "T3", tier_4 AS "T4",
        cpts, population_covered AS covered, population_share_pct AS "covered %",
        contracts AS running, yearly_ceiling, yearly_ceiling_known AS "ceiling known",
        contracts_with_gap AS "with gap", variable_due_last_year AS "variable last year",
        variable_due_last_year_known AS "known", variable_due_last_year_unknown AS "unknown",
-       late_missions AS late
+       overdue_missions AS overdue, late_missions AS late
   FROM exco.regional_summary_at(:'as_of')
  WHERE level IN ('france', 'region');
 

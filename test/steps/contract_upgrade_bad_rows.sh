@@ -19,7 +19,10 @@ createdb "$db"
 sql -c 'SET client_min_messages = warning' -c "CREATE EXTENSION exco VERSION '0.1.0'"
 sql -f test/steps/upgrade-data-0.1.0.sql >/dev/null
 sql -c "UPDATE exco.measure SET value = 'NaN' WHERE contract_year = 1 AND indicator = (SELECT min(id) FROM exco.indicator)"
-sql -c "UPDATE exco.contract SET missions = missions || NULL::exco.mission WHERE id = (SELECT min(id) FROM exco.contract)"
+# A NULL mission as 0.1.0's code let it in: this build's trigger refuses it (22004), so the row is
+# written with the triggers off, as a restore of such a database would.
+sql -c 'SET session_replication_role = replica' \
+    -c "UPDATE exco.contract SET missions = missions || NULL::exco.mission WHERE id = (SELECT min(id) FROM exco.contract)"
 # An indicator weight of NaN (accepted by 0.1.0's weight >= 0): indicator_weight_finite stays NOT VALID.
 sql -c "UPDATE exco.indicator SET weight = 'NaN' WHERE id = (SELECT min(id) FROM exco.indicator)"
 before=$(sql -c "SELECT count(*) FROM exco.measure")

@@ -120,23 +120,22 @@ COMMENT ON VIEW exco.mission_variable IS
 -- One row per mission of each contract signed on or before as_of: deadlines, dates and status on
 -- status_on (as_of, or the contract's last running day once it has ended or was terminated).
 -- Dates the deadline rules refuse (a start before signature, a deployment without or before the
--- start) give a NULL status and an unknown_reason instead of an error.
+-- start) give a NULL status and an unknown_reason instead of an error. overdue: open past its
+-- deadline on status_on (start_overdue, deploy_overdue), what an ARS acts on; late: finished after
+-- its deadline (started_late, deployed_late). Up to 0.2.0 late covered the four.
 CREATE FUNCTION exco.mission_status_at(as_of date)
   RETURNS TABLE (contract bigint, cpts_id bigint, cpts_name text, mission exco.mission, socle boolean,
                  signed_on date, ends_on date, running boolean, status_on date, start_by date,
                  deploy_by date, started_on date, deployed_on date, status exco.deadline_status,
-                 late boolean, unknown_reason text)
+                 overdue boolean, late boolean, unknown_reason text)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
   SELECT cm.contract, c.cpts, p.name, cm.mission, exco.is_socle(cm.mission), c.signed_on, c.ends_on,
          s.running, s.status_on,
          exco.start_deadline(cm.mission, c.signed_on), exco.deploy_deadline(cm.mission, c.signed_on),
          cm.started_on, cm.deployed_on,
-         CASE WHEN s.reason IS NULL
-              THEN exco.deadline_status(cm.mission, c.signed_on, cm.started_on, cm.deployed_on, s.status_on) END,
-         CASE WHEN s.reason IS NULL
-              THEN exco.deadline_status(cm.mission, c.signed_on, cm.started_on, cm.deployed_on, s.status_on)
-                   IN ('start_overdue', 'started_late', 'deploy_overdue', 'deployed_late') END,
+         st.status, st.status IN ('start_overdue', 'deploy_overdue'),
+         st.status IN ('started_late', 'deployed_late'),
          s.reason
   FROM exco.contract_mission cm
   JOIN exco.contract c ON c.id = cm.contract
@@ -151,6 +150,8 @@ BEGIN ATOMIC
            WHEN cm.deployed_on < cm.started_on
              THEN format('deployed on %s, before it started on %s', cm.deployed_on, cm.started_on)
       END AS reason) s
+  CROSS JOIN LATERAL (SELECT CASE WHEN s.reason IS NULL
+      THEN exco.deadline_status(cm.mission, c.signed_on, cm.started_on, cm.deployed_on, s.status_on) END AS status) st
   WHERE c.signed_on <= as_of AND exco.report_date_given(as_of);
 END;
 COMMENT ON FUNCTION exco.mission_status_at(date) IS
@@ -158,19 +159,20 @@ COMMENT ON FUNCTION exco.mission_status_at(date) IS
 
 CREATE VIEW exco.mission_status WITH (security_invoker = true) AS SELECT * FROM exco.mission_status_at(current_date);
 COMMENT ON VIEW exco.mission_status IS
-  'exco.mission_status_at(current_date): one row per contract mission: start and deployment deadlines, dates, status today (frozen on the last running day of a contract that no longer runs) and whether it is late';
+  'exco.mission_status_at(current_date): one row per contract mission: start and deployment deadlines, dates, status today (frozen on the last running day of a contract that no longer runs), whether it is overdue (open past its deadline) and whether it is late (finished after it)';
 
 -- ---------------------------------------------------------------------------------------------
 -- One row per contract signed on or before as_of. yearly_ceiling is the same for every contract
--- year (one scale per contract); late_missions counts the late statuses of status_on (see
--- mission_status_at); regional_summary_at adds only the running contracts'.
+-- year (one scale per contract); overdue_missions and late_missions count the overdue and the
+-- late statuses of status_on (see mission_status_at); regional_summary_at adds only the running
+-- contracts'.
 -- seat_departement is the contract's stored fact (the département of the CPTS's seat when it was
 -- signed, filled by the trigger), not the seat's département today.
 -- Cost per row (test/bench/70_report.sql, report_contract_overview): one pass over the contracts
 -- (joined to cpts, region and departement by hash), and per contract one index range of
 -- contract_mission read once: each mission's deadline status is computed once (the rule of
 -- mission_status_at: status on least(as_of, ends_on - 1), NULL for dates the deadline rules
--- refuse) and both the jsonb and the late count come from it. The jsonb comes from the
+-- refuse) and the jsonb and both counts come from it. The jsonb comes from the
 -- aggregate exco.mission_status_object (jsonb_object_agg took half of the report's time).
 CREATE FUNCTION exco.contract_overview_at(as_of date)
   RETURNS TABLE (contract bigint, cpts_id bigint, cpts_name text, region text, region_name text,
@@ -178,7 +180,7 @@ CREATE FUNCTION exco.contract_overview_at(as_of date)
                  population bigint, tier exco.tier, scale text, signed_on date, ends_on date,
                  status exco.contract_status, running boolean, contract_year integer,
                  yearly_ceiling numeric, ceiling_gap text, missions exco.mission[],
-                 mission_statuses jsonb, late_missions bigint)
+                 mission_statuses jsonb, overdue_missions bigint, late_missions bigint)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
   SELECT c.id, c.cpts, p.name, c.region, r.name, c.cpam_departement, d.name, c.seat_departement,
@@ -187,7 +189,7 @@ BEGIN ATOMIC
          CASE WHEN c.status <> 'terminated' AND as_of < c.ends_on THEN y.elapsed + 1 END,
          exco.contract_ceiling_or_null(c.tier, c.scale, c.missions),
          exco.contract_ceiling_gap(c.tier, c.scale, c.missions),
-         c.missions, ms.statuses, coalesce(ms.late, 0)
+         c.missions, ms.statuses, coalesce(ms.overdue, 0), coalesce(ms.late, 0)
   FROM exco.contract c
   JOIN exco.cpts p ON p.id = c.cpts
   JOIN exco.region r ON r.code = c.region
@@ -200,6 +202,7 @@ BEGIN ATOMIC
                                           THEN date_part('year', as_of)::integer - date_part('year', c.signed_on)::integer END AS n) n) y
   LEFT JOIN LATERAL (
     SELECT exco.mission_status_object(cm.mission, st.status) AS statuses,
+           exco.overdue_status_count(cm.mission, st.status) AS overdue,
            exco.late_status_count(cm.mission, st.status) AS late
       FROM exco.contract_mission cm
       CROSS JOIN LATERAL (SELECT CASE
@@ -211,11 +214,11 @@ BEGIN ATOMIC
   WHERE c.signed_on <= as_of AND exco.report_date_given(as_of);
 END;
 COMMENT ON FUNCTION exco.contract_overview_at(date) IS
-  'exco.contract_overview as of a date: one row per contract signed on or before it, whether it runs on the date and its contract year, yearly ceiling or its gap, mission statuses, late missions';
+  'exco.contract_overview as of a date: one row per contract signed on or before it, whether it runs on the date and its contract year, yearly ceiling or its gap, mission statuses, overdue and late missions';
 
 CREATE VIEW exco.contract_overview WITH (security_invoker = true) AS SELECT * FROM exco.contract_overview_at(current_date);
 COMMENT ON VIEW exco.contract_overview IS
-  'exco.contract_overview_at(current_date): one row per contract: CPTS, region (ARS), CPAM département and seat''s département at signing, population and tier at signature, scale, whether it runs today and its contract year, yearly ceiling of any contract year (fonctionnement + its missions; NULL with ceiling_gap when unknown), missions and their deadline status, late missions';
+  'exco.contract_overview_at(current_date): one row per contract: CPTS, region (ARS), CPAM département and seat''s département at signing, population and tier at signature, scale, whether it runs today and its contract year, yearly ceiling of any contract year (fonctionnement + its missions; NULL with ceiling_gap when unknown), missions and their deadline status, overdue missions (open past their deadline) and late ones (finished after it)';
 
 -- ---------------------------------------------------------------------------------------------
 -- Payment schedule rows of every line (fonctionnement and each contract mission) of each contract
@@ -321,7 +324,7 @@ CREATE FUNCTION exco.regional_summary_at(as_of date, region text DEFAULT NULL)
                  population_share_pct numeric, contracts bigint, yearly_ceiling numeric,
                  yearly_ceiling_known numeric, contracts_with_gap bigint,
                  variable_due_last_year numeric, variable_due_last_year_known numeric,
-                 variable_due_last_year_unknown bigint, late_missions bigint)
+                 variable_due_last_year_unknown bigint, overdue_missions bigint, late_missions bigint)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
   WITH area AS (
@@ -375,14 +378,14 @@ BEGIN ATOMIC
      WHERE run.closed >= 1
      GROUP BY run.id
   ), late AS (
-    SELECT ms.contract, count(*) FILTER (WHERE ms.late) AS late
+    SELECT ms.contract, count(*) FILTER (WHERE ms.overdue) AS overdue, count(*) FILTER (WHERE ms.late) AS late
       FROM run JOIN exco.mission_status_at(as_of) ms ON ms.contract = run.id
      GROUP BY ms.contract
   ), per_cpts AS (
     SELECT s.id, s.departement, exco.tier_of(s.population) AS tier, run.id AS contract,
            exco.contract_ceiling_or_null(run.tier, run.scale, run.missions) AS ceiling,
            coalesce(due.known, 0) AS due_known, coalesce(due.unknown, 0) AS due_unknown,
-           coalesce(late.late, 0) AS late
+           coalesce(late.overdue, 0) AS overdue, coalesce(late.late, 0) AS late
       FROM seated s
       LEFT JOIN run ON run.cpts = s.id
       LEFT JOIN due ON due.contract = run.id
@@ -399,14 +402,14 @@ BEGIN ATOMIC
            count(pc.contract) FILTER (WHERE pc.ceiling IS NULL) AS ceiling_unknown,
            coalesce(sum(pc.due_known), 0) AS due_known,
            coalesce(sum(pc.due_unknown), 0)::bigint AS due_unknown,
-           coalesce(sum(pc.late), 0)::bigint AS late
+           coalesce(sum(pc.overdue), 0)::bigint AS overdue, coalesce(sum(pc.late), 0)::bigint AS late
       FROM area a
       LEFT JOIN per_cpts pc ON pc.departement = a.code
      GROUP BY a.region, a.code, a.name
   ), dep_rows AS (
     SELECT 'departement' AS level, d.region, d.code, d.name, d.cpts, d.tier_1, d.tier_2, d.tier_3, d.tier_4,
            coalesce(ap.population, 0) AS population, coalesce(ap.covered, 0) AS covered, d.contracts,
-           d.ceiling_known, d.ceiling_unknown, d.due_known, d.due_unknown, d.late
+           d.ceiling_known, d.ceiling_unknown, d.due_known, d.due_unknown, d.overdue, d.late
       FROM dep d LEFT JOIN area_pop ap ON ap.departement = d.code
   ), region_rows AS (
     SELECT 'region' AS level, r.region, NULL::text AS code, NULL::text AS name,
@@ -414,14 +417,15 @@ BEGIN ATOMIC
            sum(r.tier_3)::bigint AS tier_3, sum(r.tier_4)::bigint AS tier_4,
            sum(r.population) AS population, sum(r.covered) AS covered, sum(r.contracts)::bigint AS contracts,
            sum(r.ceiling_known) AS ceiling_known, sum(r.ceiling_unknown)::bigint AS ceiling_unknown,
-           sum(r.due_known) AS due_known, sum(r.due_unknown)::bigint AS due_unknown, sum(r.late)::bigint AS late
+           sum(r.due_known) AS due_known, sum(r.due_unknown)::bigint AS due_unknown,
+           sum(r.overdue)::bigint AS overdue, sum(r.late)::bigint AS late
       FROM dep_rows r GROUP BY r.region
   ), france_rows AS (
     SELECT 'france' AS level, NULL::text AS region, NULL::text AS code, NULL::text AS name,
            sum(r.cpts)::bigint, sum(r.tier_1)::bigint, sum(r.tier_2)::bigint, sum(r.tier_3)::bigint,
            sum(r.tier_4)::bigint, sum(r.population), sum(r.covered), sum(r.contracts)::bigint,
            sum(r.ceiling_known), sum(r.ceiling_unknown)::bigint, sum(r.due_known),
-           sum(r.due_unknown)::bigint, sum(r.late)::bigint
+           sum(r.due_unknown)::bigint, sum(r.overdue)::bigint, sum(r.late)::bigint
       FROM region_rows r
     HAVING regional_summary_at.region IS NULL
   )
@@ -431,18 +435,18 @@ BEGIN ATOMIC
          x.contracts,
          CASE WHEN x.ceiling_unknown = 0 THEN x.ceiling_known END, x.ceiling_known, x.ceiling_unknown,
          CASE WHEN x.due_unknown = 0 THEN x.due_known END, x.due_known, x.due_unknown,
-         x.late
+         x.overdue, x.late
     FROM (SELECT * FROM dep_rows UNION ALL SELECT * FROM region_rows UNION ALL SELECT * FROM france_rows) x
     LEFT JOIN exco.region rg ON rg.code = x.region
    WHERE exco.report_date_given(as_of) AND exco.report_region_given(regional_summary_at.region)
    ORDER BY x.region NULLS FIRST, x.code NULLS FIRST;
 END;
 COMMENT ON FUNCTION exco.regional_summary_at(date, text) IS
-  'exco.regional_summary as of a date, for one region (its code) or, with NULL, the whole country: per département, region and France, CPTS per tier, population covered, running contracts, their yearly ceilings and last closed contract year''s variable due (NULL when a part is unknown, known parts and unknown count beside), late missions';
+  'exco.regional_summary as of a date, for one region (its code) or, with NULL, the whole country: per département, region and France, CPTS per tier, population covered, running contracts, their yearly ceilings and last closed contract year''s variable due (NULL when a part is unknown, known parts and unknown count beside), overdue and late missions';
 
 CREATE VIEW exco.regional_summary WITH (security_invoker = true) AS SELECT * FROM exco.regional_summary_at(current_date);
 COMMENT ON VIEW exco.regional_summary IS
-  'exco.regional_summary_at(current_date): one row per département (level departement), region (level region: sums of its départements) and for France (level france): CPTS seated there per tier, population and population covered lying there, contracts running today, their yearly ceilings and the variable due of their last closed contract year (NULL when a part is unknown: see the _known and unknown-count columns), late missions of running contracts';
+  'exco.regional_summary_at(current_date): one row per département (level departement), region (level region: sums of its départements) and for France (level france): CPTS seated there per tier, population and population covered lying there, contracts running today, their yearly ceilings and the variable due of their last closed contract year (NULL when a part is unknown: see the _known and unknown-count columns), overdue missions (open past their deadline) and late missions (finished after it) of running contracts';
 
 -- ---------------------------------------------------------------------------------------------
 -- Column comments of the views (the functions' columns mean the same on their as_of date).
@@ -487,7 +491,8 @@ COMMENT ON COLUMN exco.mission_status.deploy_by IS 'latest full-deployment date 
 COMMENT ON COLUMN exco.mission_status.started_on IS 'day the mission started (NULL: not yet)';
 COMMENT ON COLUMN exco.mission_status.deployed_on IS 'day the mission was deployed (NULL: not yet)';
 COMMENT ON COLUMN exco.mission_status.status IS 'deadline status on status_on (NULL: unknown_reason)';
-COMMENT ON COLUMN exco.mission_status.late IS 'whether status is start_overdue, started_late, deploy_overdue or deployed_late';
+COMMENT ON COLUMN exco.mission_status.overdue IS 'whether the mission is open past its deadline on status_on: status start_overdue (not started, start deadline passed) or deploy_overdue (not deployed, deployment deadline passed); what is to be acted on (NULL: unknown_reason)';
+COMMENT ON COLUMN exco.mission_status.late IS 'whether the mission was finished after its deadline: status started_late or deployed_late (done, but late; not overdue); NULL: unknown_reason';
 COMMENT ON COLUMN exco.mission_status.unknown_reason IS 'why status is NULL (dates the deadline rules refuse); NULL when known';
 
 COMMENT ON COLUMN exco.contract_overview.contract IS 'the contract (exco.contract.id)';
@@ -510,7 +515,8 @@ COMMENT ON COLUMN exco.contract_overview.yearly_ceiling IS 'maximum financing of
 COMMENT ON COLUMN exco.contract_overview.ceiling_gap IS 'why yearly_ceiling is unknown; NULL when known';
 COMMENT ON COLUMN exco.contract_overview.missions IS 'the missions of the contract';
 COMMENT ON COLUMN exco.contract_overview.mission_statuses IS 'mission → deadline status (see exco.mission_status)';
-COMMENT ON COLUMN exco.contract_overview.late_missions IS 'missions late on their status_on (today, or the last running day of a contract that no longer runs)';
+COMMENT ON COLUMN exco.contract_overview.overdue_missions IS 'missions open past their deadline (start_overdue, deploy_overdue) on status_on: today, or the last running day of a contract that no longer runs';
+COMMENT ON COLUMN exco.contract_overview.late_missions IS 'missions finished after their deadline (started_late, deployed_late) by status_on; not the overdue ones (overdue_missions)';
 
 COMMENT ON COLUMN exco.payments.contract IS 'the contract (exco.contract.id)';
 COMMENT ON COLUMN exco.payments.line IS 'fonctionnement or a contract mission';
@@ -540,4 +546,5 @@ COMMENT ON COLUMN exco.regional_summary.contracts_with_gap IS 'running contracts
 COMMENT ON COLUMN exco.regional_summary.variable_due_last_year IS 'variable money due for the last closed contract year of each running contract (sum over their started missions); NULL when one part is unknown';
 COMMENT ON COLUMN exco.regional_summary.variable_due_last_year_known IS 'sum of the known parts of variable_due_last_year (last closed contract year)';
 COMMENT ON COLUMN exco.regional_summary.variable_due_last_year_unknown IS 'missions of running contracts whose variable due for the last closed contract year is unknown (no indicators, an unreadable indicator, a ceiling gap)';
-COMMENT ON COLUMN exco.regional_summary.late_missions IS 'late missions of the running contracts, today';
+COMMENT ON COLUMN exco.regional_summary.overdue_missions IS 'missions of the running contracts open past their deadline today (start_overdue, deploy_overdue): not started or not deployed in time';
+COMMENT ON COLUMN exco.regional_summary.late_missions IS 'missions of the running contracts finished after their deadline (started_late, deployed_late): done, but late; not the overdue ones (overdue_missions)';
