@@ -29,7 +29,8 @@ step_timeout=${VERSIONS_TIMEOUT:-2400}
 
 say() { printf '== test-versions: %s\n' "$*" >&2; }
 [ "$(id -u)" = 0 ] || { echo "make test-versions runs as root (chroot and mount)" >&2; exit 2; }
-git rev-parse --verify -q HEAD >/dev/null || { echo "make test-versions: no commit to clone" >&2; exit 2; }
+# The commit measured: every clone checks out this one, even if the branch moves meanwhile.
+commit=$(git rev-parse --verify -q HEAD) || { echo "make test-versions: no commit to clone" >&2; exit 2; }
 
 suite_of() {
   case "$1" in
@@ -124,6 +125,11 @@ in_root() {
     PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin /bin/bash -c "$1"
 }
 
+# A clean clone of the measured commit into a chroot.
+clone() {
+  git clone -q --no-checkout "$repo" "$1/root/exco" && git -C "$1/root/exco" checkout -q "$commit"
+}
+
 results=()     # one "version|suite|step|result|seconds" per step
 failed=0
 record() {
@@ -148,7 +154,7 @@ for v in $VERSIONS; do
 
   # 1. make test and make deb in a clean clone on a fresh machine.
   new_root "$suite" || { record "$v" "$suite" "chroot" FAIL 0; continue; }
-  git clone -q "$repo" "$root/root/exco"
+  clone "$root"
   step "$v" "$suite" "make test" "$logdir/$v-test.log" "$root" \
     "apt-get update -qq && apt-get install -y -qq --no-install-recommends make git ca-certificates >/dev/null \
      && update-ca-certificates >/dev/null 2>&1 && cd /root/exco && timeout $step_timeout make test PG_MAJOR=$v"
@@ -166,7 +172,7 @@ for v in $VERSIONS; do
     continue
   fi
   new_root "$suite" || { record "$v" "$suite" "chroot" FAIL 0; continue; }
-  git clone -q "$repo" "$root/root/exco"
+  clone "$root"
   cp "$work/$deb" "$root/root/"
   # debian/tests/control's Depends, with @ (the packages of this source) the .deb itself.
   deps=$(sed -n 's/^Depends: *//p' "$root/root/exco/debian/tests/control" | tr ',' '\n' \
@@ -199,7 +205,7 @@ done
   echo
 } | tee "$logdir/summary.txt"
 if [ $failed -eq 0 ]; then
-  echo "make test-versions: every step passed on PostgreSQL $VERSIONS (commit $(git rev-parse --short HEAD))"
+  echo "make test-versions: every step passed on PostgreSQL $VERSIONS (commit ${commit:0:7})"
 else
   echo "make test-versions: FAILED (logs in $logdir)"
 fi
