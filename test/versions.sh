@@ -19,7 +19,7 @@
 # Every mount and chroot is removed on every exit path (trap). Downloaded .debs are kept between
 # runs in /tmp/exco-versions-apt-SUITE (apt's archive cache, bind-mounted into each chroot).
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 2
 repo=$(pwd)
 
 VERSIONS=${VERSIONS:-"15 17 18"}
@@ -61,7 +61,7 @@ roots=()
 drop_root() {
   local root=$1 m
   [ -n "$root" ] && [ -d "$root" ] || return 0
-  for m in $(awk -v r="$root/" 'index($2, r) == 1 {print $2}' /proc/mounts | sort -r); do
+  awk -v r="$root/" 'index($2, r) == 1 {print $2}' /proc/mounts | sort -r | while read -r m; do
     umount "$m" 2>/dev/null || umount -l "$m"
   done
   if awk -v r="$root/" 'index($2, r) == 1 {found=1} END {exit !found}' /proc/mounts; then
@@ -70,6 +70,7 @@ drop_root() {
   fi
   rm -rf "$root"
 }
+# shellcheck disable=SC2317  # run by the trap
 cleanup() {
   local r
   for r in "${roots[@]}"; do drop_root "$r"; done
@@ -111,11 +112,13 @@ new_root() {
   cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/" 2>/dev/null || true
   printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"; chmod +x "$root/usr/sbin/policy-rc.d"
   mkdir -p "/tmp/exco-versions-apt-$suite/partial" "$root/var/cache/apt/archives"
-  mount -t proc proc "$root/proc" && mount -t sysfs sys "$root/sys" \
-    && mount --bind /dev "$root/dev" && mount --bind /dev/pts "$root/dev/pts" \
-    && mount -t tmpfs -o size=2g tmpfs "$root/dev/shm" \
-    && mount --bind "/tmp/exco-versions-apt-$suite" "$root/var/cache/apt/archives" \
-    || { say "mounting into $root failed"; return 1; }
+  if ! { mount -t proc proc "$root/proc" && mount -t sysfs sys "$root/sys" \
+          && mount --bind /dev "$root/dev" && mount --bind /dev/pts "$root/dev/pts" \
+          && mount -t tmpfs -o size=2g tmpfs "$root/dev/shm" \
+          && mount --bind "/tmp/exco-versions-apt-$suite" "$root/var/cache/apt/archives"; }; then
+    say "mounting into $root failed"
+    return 1
+  fi
 }
 
 # Run a shell command in a chroot with a clean environment (nothing of this make leaks in).
@@ -161,7 +164,9 @@ for v in $VERSIONS; do
   deb=""
   if step "$v" "$suite" "make deb" "$logdir/$v-deb.log" "$root" \
       "cd /root/exco && timeout $step_timeout make deb PG_MAJOR=$v"; then
-    deb=$(cd "$root/root/exco/build/deb" && ls "postgresql-$v-exco_"*.deb 2>/dev/null | grep -v dbgsym | head -n 1)
+    for f in "$root/root/exco/build/deb/postgresql-$v-exco_"*.deb; do
+      [ -f "$f" ] && deb=$(basename "$f")
+    done
     if [ -n "$deb" ]; then cp "$root/root/exco/build/deb/$deb" "$work/"; cp "$work/$deb" "$logdir/"; fi
   fi
   drop_root "$root"
