@@ -59,8 +59,13 @@ roots=()
 # Unmount everything under a chroot, deepest first; remove the chroot only when nothing is still
 # mounted under it (rm -rf through a live bind mount of /dev would empty the host's /dev).
 drop_root() {
-  local root=$1 m
+  local root=$1 m p
   [ -n "$root" ] && [ -d "$root" ] || return 0
+  # What still runs inside (an interrupted step: make, apt, a server) is ended first, by its id.
+  for p in /proc/[0-9]*; do
+    [ "$(readlink "$p/root" 2>/dev/null)" = "$root" ] && kill -KILL "${p#/proc/}" 2>/dev/null
+  done
+  sleep 1
   awk -v r="$root/" 'index($2, r) == 1 {print $2}' /proc/mounts | sort -r | while read -r m; do
     umount "$m" 2>/dev/null || umount -l "$m"
   done
@@ -145,7 +150,9 @@ step() {
   local v=$1 suite=$2 name=$3 log=$4 root=$5 cmd=$6 t0 rc
   say "PostgreSQL $v on $suite: $name (log: $log)"
   t0=$(date +%s)
-  in_root "$root" "$cmd" >"$log" 2>&1
+  # In the background and waited for, so that a signal reaches the trap at once.
+  in_root "$root" "$cmd" >"$log" 2>&1 &
+  wait $!
   rc=$?
   if [ $rc -eq 0 ]; then record "$v" "$suite" "$name" pass $(( $(date +%s) - t0 ))
   else record "$v" "$suite" "$name" "FAIL (rc=$rc)" $(( $(date +%s) - t0 )); tail -n 15 "$log" >&2; fi
