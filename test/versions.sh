@@ -155,7 +155,11 @@ step() {
   wait $!
   rc=$?
   if [ $rc -eq 0 ]; then record "$v" "$suite" "$name" pass $(( $(date +%s) - t0 ))
-  else record "$v" "$suite" "$name" "FAIL (rc=$rc)" $(( $(date +%s) - t0 )); tail -n 15 "$log" >&2; fi
+  else
+    record "$v" "$suite" "$name" "FAIL (rc=$rc)" $(( $(date +%s) - t0 ))
+    # The last lines of the step's own output (not the servers' log lines).
+    grep -v -E '^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:.]+ [A-Z]+ \[' "$log" | tail -n 15 >&2
+  fi
   return $rc
 }
 
