@@ -7,10 +7,11 @@
 # into a staging root (DESTDIR, never over the real installation the other steps use), which must
 # hold the control file, exco.so, the install script of this version, the frozen scripts and the
 # upgrade script into this version; `make installcheck` (the pg_regress and isolation suites) then
-# runs against those staged files through Debian's extension_destdir setting, as
-# `pg_buildext installcheck` tests a package before it is installed, and a backend that created
-# the extension is shown to have mapped the staged exco.so. When the tree's sources are
-# committed, the archive's SQL scripts must equal the ones installed by this test run.
+# runs against those staged files (extension_control_path on PostgreSQL 18, Debian's
+# extension_destdir before), as `pg_buildext installcheck` tests a package before it is
+# installed, and a backend that created the extension is shown to have mapped the staged
+# exco.so. When the tree's sources are committed, the archive's SQL scripts must equal the ones
+# installed by this test run.
 # The archive is `git archive HEAD`: it packages the last commit, never uncommitted changes.
 # Runs inside the throwaway cluster of test/harness.sh (PG* environment set). Exit 1 on failure.
 set -euo pipefail
@@ -26,7 +27,7 @@ trap 'rm -rf "$work"' EXIT
 
 say "make dist (from commit $(git rev-parse --short HEAD))"
 make -s dist DIST_DIR="$work" >/dev/null
-zips=$(cd "$work" && ls exco-*.zip 2>/dev/null || true)
+zips=$(cd "$work" && ls exco-*.zip 2>/dev/null) || zips=""
 [ "$(printf '%s\n' "$zips" | grep -c .)" = 1 ] || fail "make dist wrote '$zips', not one exco-VERSION.zip"
 prefix=${zips%.zip}
 version=${prefix#exco-}
@@ -62,7 +63,9 @@ debian=$(head -n 1 "$copy/debian/changelog" | sed -n 's/^exco (\([^)]*\)).*/\1/p
 [ "$control" = "$version" ] || fail "exco.control default_version is '$control', not $version"
 [ "${debian%-*}" = "$version" ] || fail "debian/changelog's newest entry is '$debian', not $version-N"
 file=$(printf '%s' "$meta" | sed -n 's/.*"provides": *{ *"exco": *{[^}]*"file": *"\([^"]*\)".*/\1/p')
-[ -n "$file" ] && [ -f "$copy/$file" ] || fail "META.json provides.exco.file '$file' is not in the archive"
+if [ -z "$file" ] || [ ! -f "$copy/$file" ]; then
+  fail "META.json provides.exco.file '$file' is not in the archive"
+fi
 
 say "make, make install DESTDIR=..., in the unpacked copy"
 (cd "$copy" && make -s -j2 PG_CONFIG="$PG_CONFIG" >"$work/build.log" 2>&1) \
@@ -88,10 +91,18 @@ say "the archive's exco.so loads into PostgreSQL $("$PG_CONFIG" --version | awk 
 
 # make installcheck in the unpacked copy, against the staged files: every backend of the suites
 # (pg_regress and pg_isolation_regress pass PGOPTIONS on) looks for exco's control file, scripts
-# and $libdir/exco.so under the staging root first (Debian's extension_destdir).
-psql -X -q -At -d postgres -c "SHOW extension_destdir" >/dev/null 2>&1 \
-  || fail "this server has no extension_destdir setting (a Debian PostgreSQL has it)"
-export PGOPTIONS="${PGOPTIONS:+$PGOPTIONS }-c extension_destdir=$stage"
+# and $libdir/exco.so under the staging root first, as pg_virtualenv -p sets it up for
+# pg_buildext: on PostgreSQL 18 and later, extension_control_path and dynamic_library_path (the
+# server then loads a module_pathname of $libdir/NAME through the path); before 18, Debian's
+# extension_destdir.
+if psql -X -q -At -d postgres -c "SHOW extension_control_path" >/dev/null 2>&1; then
+  stage_opts="-c extension_control_path=$stage$("$PG_CONFIG" --sharedir):\$system -c dynamic_library_path=$libdir:\$libdir"
+elif psql -X -q -At -d postgres -c "SHOW extension_destdir" >/dev/null 2>&1; then
+  stage_opts="-c extension_destdir=$stage"
+else
+  fail "this server has neither extension_control_path (PostgreSQL 18) nor extension_destdir (Debian's PostgreSQL before 18)"
+fi
+export PGOPTIONS="${PGOPTIONS:+$PGOPTIONS }$stage_opts"
 say "make installcheck in the unpacked copy, against the staged install"
 if ! (cd "$copy" && make -s PG_CONFIG="$PG_CONFIG" installcheck >"$work/installcheck.log" 2>&1); then
   cat "$work/installcheck.log" "$copy/regression.diffs" "$copy/output_iso/regression.diffs" >&2 2>/dev/null || true
