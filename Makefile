@@ -152,3 +152,17 @@ load-territory:
 .PHONY: fuzz
 fuzz:
 	bash test/fuzz/run.sh
+
+# ---- Packages (issue 18) -------------------------------------------------------------------
+# make deb [PG_MAJOR=NN]: build/deb/postgresql-NN-exco_VERSION-1_ARCH.deb for the PostgreSQL NN
+# of this machine (default 15), from debian/ (pkg-postgresql layout; installs the build
+# dependencies when missing): test/deb.sh. debian/changelog's newest entry must be META.json's
+# version (a release adds one).
+# make test-versions [VERSIONS="15 17 18"]: for each version, in fresh chroots of the Debian suite
+# that ships it, make test and make deb in a clean clone, then the package installed with apt into
+# a second clean chroot and its debian/tests run there; a table of the results (test/versions.sh).
+.PHONY: deb test-versions
+deb:
+	bash test/deb.sh
+test-versions:
+	bash test/versions.sh
