@@ -81,7 +81,7 @@ broken() {
   if out=$(check "$work/broken.html"); then
     fail "the check passed a page with $what"
   fi
-  printf '%s\n' "$out" | grep -q -- "$expect" || { printf '%s\n' "$out" >&2; fail "the check of a page with $what did not say '$expect'"; }
+  grep -q -- "$expect" <<<"$out" || { printf '%s\n' "$out" >&2; fail "the check of a page with $what did not say '$expect'"; }
   say "caught: $what"
 }
 broken "a changed figure" '0,/<td data-value="\([0-9]\{4,\}\)">/s//<td data-value="\19">/' 'has data-value'
