@@ -83,13 +83,17 @@ build_and_install() {
 
 # The TAP tests (make prove_installcheck): PostgreSQL::Test::Cluster inits its own nodes, and
 # initdb refuses root, so as root they run as `postgres`, with their nodes and logs in a directory
-# of its own (TAP_DIR). A failed test's logs are shown.
+# of its own (TAP_DIR), from a copy of the tree. A failed test's logs are shown.
 run_tap() {
   local dir rc=0
   dir=$(mktemp -d)
   if [ "$(id -u)" = 0 ]; then
-    chown postgres "$dir"
-    runuser -u postgres -- make -s PG_CONFIG="$PG_CONFIG" prove_installcheck TAP_DIR="$dir" || rc=$?
+    # postgres may not even enter the tree (a clone under /root): the tests run from a copy of
+    # it that postgres owns.
+    cp -a . "$dir/tree"
+    chown -R postgres "$dir"
+    runuser -u postgres -- make -s -C "$dir/tree" PG_CONFIG="$PG_CONFIG" prove_installcheck \
+      TAP_DIR="$dir" || rc=$?
   else
     make -s PG_CONFIG="$PG_CONFIG" prove_installcheck TAP_DIR="$dir" || rc=$?
   fi
