@@ -342,6 +342,12 @@ INSERT INTO contract_trigger_plain VALUES ('2020-01-01', 4, '{acces_soins,parcou
 \echo :SQLSTATE
 UPDATE contract_trigger_plain SET missions = '{NULL,acces_soins,parcours,prevention}';
 \echo :SQLSTATE
+-- A two-dimensional list -> 22023 naming its dimensions and the column (deconstructed, it would
+-- pass as the three socle missions; exco.contract_ceiling refuses it with the same words).
+INSERT INTO contract_trigger_plain VALUES ('2020-01-01', 4, '{{acces_soins,parcours,prevention}}');
+\echo :SQLSTATE
+UPDATE contract_trigger_plain SET missions = '{{acces_soins},{parcours},{prevention}}';
+\echo :SQLSTATE
 
 -- ===== A trigger that cannot find its columns refuses instead of checking nothing =====
 -- French column names and no arguments: no column signed_on -> 42703 on the first row, naming
@@ -443,7 +449,8 @@ DELETE FROM contract_trigger_bad;
 -- ===== Constraints: one row cannot break a report =====
 -- A NULL element in missions -> 22004 from the trigger (as on every table; the CHECK
 -- contract_missions_no_null stands behind it), although the socle missions are there; a
--- two-dimensional missions array -> 23514 (contract_missions_one_dimension).
+-- two-dimensional missions array -> 22023 from the trigger too (the CHECK
+-- contract_missions_one_dimension, 23514, stands behind it).
 INSERT INTO exco.contract (id, cpts, signed_on, missions)
 VALUES (9150, 9001, '2020-01-15', '{acces_soins,parcours,prevention,NULL}');
 \echo :SQLSTATE

@@ -56,3 +56,20 @@ VALUES ('edges_same_day', '2019-08-25', 'parcours', 'fixed', 20000);
 INSERT INTO exco.scale_sheet (scale, effective_from, line, share, taille_1)
 VALUES ('edges_same_day', '2022-04-01', 'parcours', 'fixed', 20000);
 SELECT count(*) AS edges_scales FROM exco.scale WHERE scale LIKE 'edges%';
+
+-- 4. A mission list with more than one dimension is never flattened and summed (doc/rules.md
+-- §8.1 gives the lines; the list itself is one-dimensional). With aci-cpts-2019, tier 2:
+-- fonctionnement 60 000 + parcours 70 000 + prevention 30 000 = 160 000 for the list
+-- {parcours,prevention}; the same missions as {{parcours},{prevention}} (2 x 1) are unknown:
+-- contract_ceiling_or_null is NULL and contract_ceiling_gap says why, naming the dimensions.
+SELECT exco.contract_ceiling_or_null('2', 'aci-cpts-2019', '{parcours,prevention}') AS list,
+       exco.contract_ceiling_or_null('2', 'aci-cpts-2019', '{{parcours},{prevention}}') AS two_d,
+       exco.contract_ceiling_gap('2', 'aci-cpts-2019', '{{parcours},{prevention}}') AS gap;
+-- Three dimensions, and lower bounds other than 1 (named as array_dims writes them).
+SELECT exco.contract_ceiling_or_null('2', 'aci-cpts-2019', '{{{parcours}}}') AS three_d,
+       exco.contract_ceiling_gap('2', 'aci-cpts-2019', '{{{parcours}}}') AS three_d_gap,
+       exco.contract_ceiling_gap('2', 'aci-cpts-2019', '[0:1][5:5]={{parcours},{prevention}}') AS bounds;
+-- A direct call raises 22023 with the dimensions and the hint (exco.contract_ceiling, the one
+-- check every C function taking a mission list shares).
+SELECT exco.contract_ceiling('2', '2020-01-01', '{{parcours},{prevention}}');
+\echo :SQLSTATE

@@ -21,6 +21,7 @@ exco_mission_mask(MissionCache *cache, Oid mission_type, Datum arr)
 				i;
 	uint32		mask = 0;
 
+	exco_mission_list_check(a, NULL, NULL);
 	deconstruct_array(a, mission_type, sizeof(Oid), true, TYPALIGN_INT, &elems, &nulls, &n);
 	for (i = 0; i < n; i++)
 		if (!nulls[i])
@@ -99,8 +100,9 @@ check_crises(ContractCheck *ck)
 }
 
 /*
- * A NULL element in the list of missions: refused on every table (exco.contract's CHECK
- * contract_missions_no_null comes after this trigger), with the code and the words of
+ * A list of missions with more than one dimension (22023, exco_mission_list_check: the words of
+ * exco.contract_ceiling; exco.contract's CHECK contract_missions_one_dimension comes after this
+ * trigger) or a NULL element: refused on every table, with the code and the words of
  * exco.contract_ceiling, which would raise on it later (22004).
  */
 static void
@@ -112,6 +114,7 @@ refuse_null_mission(ContractCheck *ck)
 	int			n,
 				i;
 
+	exco_mission_list_check(a, exco_role_column(ck, R_MISSIONS), ck->td->tg_relation);
 	if (!ARR_HASNULL(a))
 		return;
 	deconstruct_array(a, ck->cfg->mission_type, sizeof(Oid), true, TYPALIGN_INT, &elems, &nulls, &n);

@@ -51,6 +51,17 @@ typedef struct MissionCache
 extern ExcoMission exco_mission_index(MissionCache *cache, Oid enumval);
 extern Oid	exco_enum_oid(Oid enumtype, const char *label);
 
+/*
+ * A mission list (exco.mission[]) is one-dimensional or empty (mission.c). exco_mission_list_dims:
+ * NULL for such a list, else its dimensions as array_dims writes them ("[1:2][1:1]").
+ * exco_mission_list_check: 22023 naming the dimensions, with the column and the table when given
+ * (a trigger's row), else the function argument's words. One check for every C function.
+ */
+struct ArrayType;
+struct RelationData;
+extern char *exco_mission_list_dims(struct ArrayType *a);
+extern void exco_mission_list_check(struct ArrayType *a, const char *column, struct RelationData *rel);
+
 /* The per-call-site mission cache of a function (fn_extra under fn_mcxt). */
 extern MissionCache *exco_mission_cache(FunctionCallInfo fcinfo);
 

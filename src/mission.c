@@ -9,7 +9,10 @@
 
 #include "access/htup_details.h"
 #include "catalog/pg_enum.h"
+#include "lib/stringinfo.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/rel.h"
 #include "utils/syscache.h"
 
 const char *const exco_mission_labels[MISSION_COUNT] = {
@@ -90,6 +93,40 @@ exco_mission_index(MissionCache *cache, Oid enumval)
 		cache->n++;
 	}
 	return (ExcoMission) i;
+}
+
+char *
+exco_mission_list_dims(ArrayType *a)
+{
+	StringInfoData buf;
+	int			i;
+
+	if (ARR_NDIM(a) <= 1)
+		return NULL;
+	initStringInfo(&buf);
+	for (i = 0; i < ARR_NDIM(a); i++)
+		appendStringInfo(&buf, "[%d:%d]", ARR_LBOUND(a)[i], ARR_LBOUND(a)[i] + ARR_DIMS(a)[i] - 1);
+	return buf.data;
+}
+
+/*
+ * A 2-D list would be flattened by deconstruct_array and summed as if it were a list: refused
+ * (22023, as core's width_bucket refuses multidimensional thresholds).
+ */
+void
+exco_mission_list_check(ArrayType *a, const char *column, Relation rel)
+{
+	char	   *dims = exco_mission_list_dims(a);
+
+	if (dims == NULL)
+		return;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("the mission list of a contract must be a one-dimensional array, not %d-dimensional %s",
+					ARR_NDIM(a), dims),
+			 column ? errdetail("Column \"%s\" holds a %d-dimensional array of missions.", column, ARR_NDIM(a)) : 0,
+			 errhint("Pass a one-dimensional list such as '{acces_soins,parcours}'."),
+			 rel ? errtable(rel) : 0));
 }
 
 /* The per-call-site cache, in fn_extra under fn_mcxt. */

@@ -87,11 +87,13 @@ report_variable_ceiling(PG_FUNCTION_ARGS)
 
 /*
  * The lines of a contract (fonctionnement and each listed mission, once), the number of NULL
- * elements and the lines the scale does not give. Returns the scale, NULL when unknown.
+ * elements and the lines the scale does not give. Returns the scale, NULL when unknown. *dims:
+ * the dimensions of a list that is not one-dimensional (exco_mission_list_dims), else NULL; such
+ * a list has no lines (never flattened and summed).
  */
 static const ExcoScale *
 contract_lines(FunctionCallInfo fcinfo, ExcoScaleCache *cache, bool *listed, int *nulls,
-			   bool *gap)
+			   bool *gap, char **dims)
 {
 	Tier		t = PG_GETARG_TIER(0);
 	const ExcoScale *scale = exco_scale_find_named(cache, text_to_cstring(PG_GETARG_TEXT_PP(1)));
@@ -101,9 +103,16 @@ contract_lines(FunctionCallInfo fcinfo, ExcoScaleCache *cache, bool *listed, int
 	int			n,
 				i;
 
+	*nulls = 0;
+	*dims = exco_mission_list_dims(arr);
+	if (*dims != NULL)
+	{
+		for (i = 0; i < MISSION_COUNT; i++)
+			gap[i] = false;
+		return scale;
+	}
 	deconstruct_array(arr, ARR_ELEMTYPE(arr), sizeof(Oid), true, TYPALIGN_INT,
 					  &elems, &enulls, &n);
-	*nulls = 0;
 	for (i = 0; i < n; i++)
 	{
 		if (enulls[i])
@@ -131,10 +140,14 @@ report_contract_ceiling_gap(PG_FUNCTION_ARGS)
 	int			nulls,
 				i,
 				ngaps = 0;
-	const ExcoScale *scale = contract_lines(fcinfo, cache, listed, &nulls, gap);
+	char	   *dims;
+	const ExcoScale *scale = contract_lines(fcinfo, cache, listed, &nulls, gap, &dims);
 	StringInfoData buf;
 
 	initStringInfo(&buf);
+	if (dims != NULL)
+		appendStringInfo(&buf, "the mission list is %d-dimensional %s, not a list",
+						 ARR_NDIM(PG_GETARG_ARRAYTYPE_P(2)), dims);
 	if (nulls > 0)
 		appendStringInfo(&buf, "the mission list contains NULL");
 	if (scale == NULL)
@@ -174,9 +187,10 @@ report_contract_ceiling(PG_FUNCTION_ARGS)
 	int			nulls,
 				i;
 	int64		total = 0;
-	const ExcoScale *scale = contract_lines(fcinfo, cache, listed, &nulls, gap);
+	char	   *dims;
+	const ExcoScale *scale = contract_lines(fcinfo, cache, listed, &nulls, gap, &dims);
 
-	if (scale == NULL || nulls > 0)
+	if (scale == NULL || nulls > 0 || dims != NULL)
 		PG_RETURN_NULL();
 	for (i = 0; i < MISSION_COUNT; i++)
 	{

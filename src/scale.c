@@ -324,11 +324,7 @@ scale_contract_ceiling(PG_FUNCTION_ARGS)
 	bool		listed[MISSION_COUNT] = {false};
 	int64		total = 0;
 
-	if (ARR_NDIM(arr) > 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("the mission list of a contract must be a one-dimensional array, not %d-dimensional",
-						ARR_NDIM(arr))));
+	exco_mission_list_check(arr, NULL, NULL);
 	deconstruct_array(arr, ARR_ELEMTYPE(arr), sizeof(Oid), true, TYPALIGN_INT,
 					  &elems, &enulls, &n);
 	for (i = 0; i < n; i++)

@@ -84,12 +84,12 @@ COMMENT ON FUNCTION exco.variable_ceiling_or_null(exco.mission, exco.tier, text)
 CREATE FUNCTION exco.contract_ceiling_gap(t exco.tier, scale text, missions exco.mission[]) RETURNS text
   AS 'MODULE_PATHNAME', 'report_contract_ceiling_gap' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION exco.contract_ceiling_gap(exco.tier, text, exco.mission[]) IS
-  'NULL when the named scale gives fonctionnement and every listed mission for the tier, else why the contract''s yearly ceiling is unknown (NULL element in the list, unknown scale, the lines the scale does not give)';
+  'NULL when the named scale gives fonctionnement and every listed mission for the tier, else why the contract''s yearly ceiling is unknown (a list of more than one dimension, never flattened: its dimensions; NULL element in the list, unknown scale, the lines the scale does not give)';
 
 CREATE FUNCTION exco.contract_ceiling_or_null(t exco.tier, scale text, missions exco.mission[]) RETURNS numeric
   AS 'MODULE_PATHNAME', 'report_contract_ceiling' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION exco.contract_ceiling_or_null(exco.tier, text, exco.mission[]) IS
-  'yearly maximum (euros, any contract year) of a contract under the named scale: fonctionnement plus each listed mission once, fixed + variable, SNP envelope excluded; NULL where exco.contract_ceiling_gap gives a reason';
+  'yearly maximum (euros, any contract year) of a contract under the named scale: fonctionnement plus each listed mission once, fixed + variable, SNP envelope excluded; NULL where exco.contract_ceiling_gap gives a reason (a list of more than one dimension is NULL, never summed)';
 
 -- A mission's variable money for a contract year: the sum of its indicators' earned amounts,
 -- capped by the mission's variable ceiling for the contract's tier and scale (doc/rules.md §8.3).
