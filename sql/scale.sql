@@ -84,7 +84,23 @@ FROM unnest('{1,2,3,4}'::exco.tier[]) AS t;
 
 -- Provenance: what doc/rules.md §8 confirms, what was reconstructed (acces_soins split, SNP envelope).
 SELECT scale, line, share, provenance, count(*) AS cells
-FROM exco.scale_amount GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3;
+FROM exco.scale_amount GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4;
+-- Every shipped row marked confirmed names a source key of doc/rules.md (Sources): fonctionnement
+-- (4 tiers), the 50/50 lines of taille 3 in 2019 (4 lines x 2 shares = 8) and the 12 cells of
+-- 2022: 24 confirmed, none without a key; every other row says it is reconstructed.
+SELECT count(*) FILTER (WHERE provenance LIKE 'confirmed%') AS confirmed,
+       count(*) FILTER (WHERE provenance LIKE 'confirmed%' AND provenance !~
+         '\m(ACI-2019|ACI-AV2|CONV-AV9|CONV-AM|LFSS-2008-44|ETP-2020|DOC-CPTS-2019|DOC-AM-2019|DOC-ARS-2019|DOC-EC-2022|DOC-ETP-2011|DOC-ETP-CPTS|CONTRACT-T3)\M') AS confirmed_without_key,
+       count(*) FILTER (WHERE provenance LIKE 'reconstructed%') AS reconstructed,
+       count(*) FILTER (WHERE provenance IS NULL OR provenance !~ '^(confirmed \(|reconstructed)') AS other
+FROM exco.scale_amount;
+-- The 50/50 splits (doc/rules.md §4.2, §8.1): confirmed on taille 3 only (CONTRACT-T3),
+-- reconstructed for tailles 1, 2 and 4 (8 cells each: 4 lines x 2 shares).
+SELECT tier, count(*) FILTER (WHERE provenance LIKE 'confirmed (CONTRACT-T3%') AS confirmed_t3,
+       count(*) FILTER (WHERE provenance LIKE 'reconstructed: the 50/50 split%') AS reconstructed_split
+FROM exco.scale_amount
+WHERE scale = 'aci-cpts-2019' AND line IN ('parcours', 'prevention', 'qualite', 'accompagnement')
+GROUP BY tier ORDER BY tier;
 
 -- ---------------------------------------------------------------------------------------------
 -- Which scale is in force: the latest effective_from <= the date.

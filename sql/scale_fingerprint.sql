@@ -7,7 +7,9 @@
 -- §8.1: fonctionnement 4 cells; acces_soins fixed, variable, SNP envelope 12; parcours,
 -- prevention, qualite, accompagnement fixed and variable 32: 48) and the partial aci-cpts-2022
 -- (§8.2: taille 3 only, 6 lines fixed and variable: 12); 60 cells. A changed shipped row changes this line: update
--- it with the release that changes the row (every server must then load the same rows).
+-- it with the release that changes the row (every server must then load the same rows). 0.3.0
+-- changed it: the provenance of the shipped rows (issue 21: the 50/50 splits of tailles 1, 2, 4
+-- reconstructed, every confirmed row naming its source keys; doc/rules.md §8.1).
 SELECT (SELECT count(*) FROM exco.scale) AS scales, (SELECT count(*) FROM exco.scale_amount) AS amounts,
        exco.scale_fingerprint() AS shipped_fingerprint;
 SELECT exco.scale_fingerprint() AS fp0 \gset

@@ -3,7 +3,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS exco;
 SELECT exco.create_tables() AS created \gset
 SET client_min_messages = warning;
-SELECT plan(58);
+SELECT plan(59);
 
 -- Types and tables
 SELECT has_type('exco', 'share', 'type exco.share');
@@ -67,11 +67,19 @@ SELECT results_eq($$SELECT scale, effective_from, complete FROM exco.scale ORDER
   'the two shipped scales');
 SELECT is((SELECT count(*)::integer FROM exco.scale_amount WHERE scale = 'aci-cpts-2019'), 48, '2019: 12 rows x 4 tiers');
 SELECT is((SELECT count(*)::integer FROM exco.scale_amount WHERE scale = 'aci-cpts-2022'), 12, '2022: 6 lines x 2 shares, taille 3');
-SELECT is(array_agg(DISTINCT provenance ORDER BY provenance), ARRAY['reconstructed from published totals'],
-          'the acces_soins 2019 rows are reconstructed')
+SELECT is(bool_and(provenance LIKE 'reconstructed%'), true,
+          'the acces_soins 2019 rows are reconstructed (split and SNP envelope)')
   FROM exco.scale_amount WHERE scale = 'aci-cpts-2019' AND line = 'acces_soins';
-SELECT is(array_agg(DISTINCT provenance), ARRAY['confirmed'], 'every other shipped row is confirmed')
-  FROM exco.scale_amount WHERE NOT (scale = 'aci-cpts-2019' AND line = 'acces_soins');
+SELECT is(bool_and(provenance LIKE 'reconstructed: the 50/50 split%'), true,
+          'the 50/50 splits of tailles 1, 2, 4 in 2019 are reconstructed')
+  FROM exco.scale_amount WHERE scale = 'aci-cpts-2019' AND tier::integer <> 3
+   AND line NOT IN ('fonctionnement', 'acces_soins');
+SELECT is(array_agg(DISTINCT provenance ORDER BY provenance),
+          ARRAY['confirmed (ACI-2019 as published in DOC-CPTS-2019; entirely fixed)',
+                'confirmed (CONTRACT-T3)', 'confirmed (CONTRACT-T3; the line total: DOC-CPTS-2019)'],
+          'every other shipped row is confirmed, naming its source keys')
+  FROM exco.scale_amount WHERE NOT (scale = 'aci-cpts-2019' AND line = 'acces_soins')
+   AND NOT (scale = 'aci-cpts-2019' AND tier::integer <> 3 AND line <> 'fonctionnement');
 SELECT results_eq($$SELECT scale, fixed, variable, dedicated, total FROM exco.ceiling('acces_soins', '2', '2019-08-25')$$,
   $$VALUES ('aci-cpts-2019'::text, 17500.00, 29500.00, 45000.00, 47000.00)$$, 'acces_soins T2 under 2019');
 SELECT results_eq($$SELECT scale, fixed, variable, dedicated, total FROM exco.ceiling('acces_soins', '3', '2022-04-01')$$,

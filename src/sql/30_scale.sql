@@ -50,12 +50,15 @@ COMMENT ON COLUMN exco.scale.complete IS
 COMMENT ON COLUMN exco.scale.source IS 'where the figures come from';
 COMMENT ON COLUMN exco.scale_amount.amount IS 'yearly ceiling in euros';
 COMMENT ON COLUMN exco.scale_amount.provenance IS
-  'how sure the figure is: confirmed, or reconstructed from published totals';
+  'how sure the figure is, as doc/rules.md marks it: confirmed (naming the source keys of doc/rules.md), or reconstructed (saying from what)';
 
 -- ---------------------------------------------------------------------------------------------
--- Shipped scales (doc/rules.md §8). Every row carries its provenance: "confirmed" (a published total,
--- or a split seen on a real contract) or "reconstructed from published totals" (the acces_soins
--- fixed/variable split and the SNP envelope of 2019).
+-- Shipped scales (doc/rules.md §8). Every row carries its provenance, as doc/rules.md §8.1 and §8.2
+-- mark it: "confirmed (KEY, ...)" names the source keys of doc/rules.md (Sources) that state the
+-- figure; "reconstructed ..." says from what. The 50/50 split of parcours, prevention, qualite and
+-- accompagnement is confirmed on taille 3 (CONTRACT-T3) and reconstructed for tailles 1, 2, 4; the
+-- acces_soins split is reconstructed from the totals; the SNP envelope from maxima no source
+-- document states (doc/rules.md §4.1: unsourced).
 
 INSERT INTO exco.scale (scale, effective_from, complete, source) VALUES
   ('aci-cpts-2019', '2019-08-25', true,
@@ -65,38 +68,41 @@ INSERT INTO exco.scale (scale, effective_from, complete, source) VALUES
 
 INSERT INTO exco.scale_amount (scale, line, tier, share, amount, provenance)
 SELECT 'aci-cpts-2019', v.line::exco.mission, t.tier::integer::exco.tier, v.share::exco.share,
-       (v.amounts)[t.tier], v.provenance
+       (v.amounts)[t.tier],
+       CASE WHEN v.provenance <> 'half' THEN v.provenance
+            WHEN t.tier = 3 THEN 'confirmed (CONTRACT-T3; the line total: DOC-CPTS-2019)'
+            ELSE 'reconstructed: the 50/50 split of CONTRACT-T3 (taille 3) applied to the line total of DOC-CPTS-2019' END
 FROM (VALUES
-  ('fonctionnement', 'fixed',     ARRAY[50000, 60000, 75000, 90000], 'confirmed'),
-  ('acces_soins',    'fixed',     ARRAY[15000, 17500, 25000, 30000], 'reconstructed from published totals'),
-  ('acces_soins',    'variable',  ARRAY[25000, 29500, 40000, 50000], 'reconstructed from published totals'),
-  ('acces_soins',    'dedicated', ARRAY[35000, 45000, 55000, 70000], 'reconstructed from published totals'),
-  ('parcours',       'fixed',     ARRAY[25000, 35000, 45000, 50000], 'confirmed'),
-  ('parcours',       'variable',  ARRAY[25000, 35000, 45000, 50000], 'confirmed'),
-  ('prevention',     'fixed',     ARRAY[10000, 15000, 17500, 20000], 'confirmed'),
-  ('prevention',     'variable',  ARRAY[10000, 15000, 17500, 20000], 'confirmed'),
-  ('qualite',        'fixed',     ARRAY[ 7500, 10000, 15000, 20000], 'confirmed'),
-  ('qualite',        'variable',  ARRAY[ 7500, 10000, 15000, 20000], 'confirmed'),
-  ('accompagnement', 'fixed',     ARRAY[ 5000,  7500, 10000, 15000], 'confirmed'),
-  ('accompagnement', 'variable',  ARRAY[ 5000,  7500, 10000, 15000], 'confirmed')
+  ('fonctionnement', 'fixed',     ARRAY[50000, 60000, 75000, 90000], 'confirmed (ACI-2019 as published in DOC-CPTS-2019; entirely fixed)'),
+  ('acces_soins',    'fixed',     ARRAY[15000, 17500, 25000, 30000], 'reconstructed from published totals (DOC-CPTS-2019)'),
+  ('acces_soins',    'variable',  ARRAY[25000, 29500, 40000, 50000], 'reconstructed from published totals (DOC-CPTS-2019)'),
+  ('acces_soins',    'dedicated', ARRAY[35000, 45000, 55000, 70000], 'reconstructed: the SNP maxima (unsourced, doc/rules.md §4.1) minus the totals of DOC-CPTS-2019'),
+  ('parcours',       'fixed',     ARRAY[25000, 35000, 45000, 50000], 'half'),
+  ('parcours',       'variable',  ARRAY[25000, 35000, 45000, 50000], 'half'),
+  ('prevention',     'fixed',     ARRAY[10000, 15000, 17500, 20000], 'half'),
+  ('prevention',     'variable',  ARRAY[10000, 15000, 17500, 20000], 'half'),
+  ('qualite',        'fixed',     ARRAY[ 7500, 10000, 15000, 20000], 'half'),
+  ('qualite',        'variable',  ARRAY[ 7500, 10000, 15000, 20000], 'half'),
+  ('accompagnement', 'fixed',     ARRAY[ 5000,  7500, 10000, 15000], 'half'),
+  ('accompagnement', 'variable',  ARRAY[ 5000,  7500, 10000, 15000], 'half')
 ) AS v(line, share, amounts, provenance)
 CROSS JOIN generate_series(1, 4) AS t(tier);
 
 -- 2022: taille 3 only, as seen on a real contract. No fonctionnement, no SNP envelope row: they
 -- are not known, so they stay absent (asking for them is an error / a NULL dedicated share).
 INSERT INTO exco.scale_amount (scale, line, tier, share, amount, provenance) VALUES
-  ('aci-cpts-2022', 'acces_soins',       '3', 'fixed',    90000, 'confirmed'),
-  ('aci-cpts-2022', 'acces_soins',       '3', 'variable', 35000, 'confirmed'),
-  ('aci-cpts-2022', 'parcours',          '3', 'fixed',    45000, 'confirmed'),
-  ('aci-cpts-2022', 'parcours',          '3', 'variable', 45000, 'confirmed'),
-  ('aci-cpts-2022', 'prevention',        '3', 'fixed',    17500, 'confirmed'),
-  ('aci-cpts-2022', 'prevention',        '3', 'variable', 17500, 'confirmed'),
-  ('aci-cpts-2022', 'crises_sanitaires', '3', 'fixed',    22500, 'confirmed'),
-  ('aci-cpts-2022', 'crises_sanitaires', '3', 'variable', 67500, 'confirmed'),
-  ('aci-cpts-2022', 'qualite',           '3', 'fixed',    15000, 'confirmed'),
-  ('aci-cpts-2022', 'qualite',           '3', 'variable', 15000, 'confirmed'),
-  ('aci-cpts-2022', 'accompagnement',    '3', 'fixed',    10000, 'confirmed'),
-  ('aci-cpts-2022', 'accompagnement',    '3', 'variable', 10000, 'confirmed');
+  ('aci-cpts-2022', 'acces_soins',       '3', 'fixed',    90000, 'confirmed (CONTRACT-T3)'),
+  ('aci-cpts-2022', 'acces_soins',       '3', 'variable', 35000, 'confirmed (CONTRACT-T3)'),
+  ('aci-cpts-2022', 'parcours',          '3', 'fixed',    45000, 'confirmed (CONTRACT-T3)'),
+  ('aci-cpts-2022', 'parcours',          '3', 'variable', 45000, 'confirmed (CONTRACT-T3)'),
+  ('aci-cpts-2022', 'prevention',        '3', 'fixed',    17500, 'confirmed (CONTRACT-T3)'),
+  ('aci-cpts-2022', 'prevention',        '3', 'variable', 17500, 'confirmed (CONTRACT-T3)'),
+  ('aci-cpts-2022', 'crises_sanitaires', '3', 'fixed',    22500, 'confirmed (CONTRACT-T3)'),
+  ('aci-cpts-2022', 'crises_sanitaires', '3', 'variable', 67500, 'confirmed (CONTRACT-T3)'),
+  ('aci-cpts-2022', 'qualite',           '3', 'fixed',    15000, 'confirmed (CONTRACT-T3)'),
+  ('aci-cpts-2022', 'qualite',           '3', 'variable', 15000, 'confirmed (CONTRACT-T3)'),
+  ('aci-cpts-2022', 'accompagnement',    '3', 'fixed',    10000, 'confirmed (CONTRACT-T3)'),
+  ('aci-cpts-2022', 'accompagnement',    '3', 'variable', 10000, 'confirmed (CONTRACT-T3)');
 
 -- pg_dump keeps the rows users add (a later amendment, the missing cells of aci-cpts-2022), not
 -- the shipped ones, which CREATE EXTENSION recreates. The filters are written for pg_dump's empty

@@ -17,4 +17,4 @@ COMMENT ON COLUMN exco.scale_sheet.taille_1 IS 'yearly ceiling in euros for tier
 COMMENT ON COLUMN exco.scale_sheet.taille_2 IS 'yearly ceiling in euros for tier 2 (empty: unknown)';
 COMMENT ON COLUMN exco.scale_sheet.taille_3 IS 'yearly ceiling in euros for tier 3 (empty: unknown)';
 COMMENT ON COLUMN exco.scale_sheet.taille_4 IS 'yearly ceiling in euros for tier 4 (empty: unknown)';
-COMMENT ON COLUMN exco.scale_sheet.provenance IS 'how sure the figures are: confirmed, or reconstructed from published totals';
+COMMENT ON COLUMN exco.scale_sheet.provenance IS 'how sure the figures are, as doc/rules.md marks them: confirmed (naming the source keys of doc/rules.md), or reconstructed (saying from what); the distinct values of the four tiers, joined by ''; ''';
