@@ -137,7 +137,8 @@ VALUES (9122, 9001, '2022-04-01', 'ZR', '{acces_soins,parcours,prevention}');
 INSERT INTO exco.contract (id, cpts, signed_on, region, scale, missions)
 VALUES (9123, 9001, '2020-01-15', 'ZR', 'aci-cpts-1999', '{acces_soins,parcours,prevention}');
 \echo :SQLSTATE
--- Signed before the first scale (2019-08-25): no scale to fill -> 23514.
+-- Signed before the first agreement came into force (2019-08-25, doc/rules.md §8.1) -> 23514
+-- naming the date (before the trigger looks for a scale to fill).
 INSERT INTO exco.contract (id, cpts, signed_on, region, missions)
 VALUES (9124, 9001, '2019-08-24', 'ZR', '{acces_soins,parcours,prevention}');
 \echo :SQLSTATE

@@ -73,3 +73,87 @@ SELECT exco.contract_ceiling_or_null('2', 'aci-cpts-2019', '{{{parcours}}}') AS 
 -- check every C function taking a mission list shares).
 SELECT exco.contract_ceiling('2', '2020-01-01', '{{parcours},{prevention}}');
 \echo :SQLSTATE
+
+-- 5. Dates at the limits. A small territory in a transaction rolled back at the end: region EL,
+-- one CPTS of 45 000 inhabitants (tier 2, doc/rules.md §2), one contract signed 2020-01-15 (ends
+-- 2025-01-15, §5) with two missions started, one assistant contract without end (it runs on every
+-- later date). Every report read on PostgreSQL's last date, 5874897-12-31 (beyond timestamp's
+-- range, 294276-12-31), on infinity and on -infinity gives its answer: the contract has ended
+-- (no running contract, no money of it that year), the assistant contract runs. By hand: the
+-- ceiling is fonctionnement 60 000 + acces_soins 47 000 + parcours 70 000 + prevention 30 000 =
+-- 207 000 (§8.1, tier 2), whatever the date; an ended contract's statuses are those of its last
+-- running day, 2025-01-14 (acces_soins deployed 2021-01-01, before its deadline 2021-07-15:
+-- deployed_on_time; parcours not deployed by 2022-01-15: deploy_overdue, §3); its payments are
+-- those of 2030; the assistant (1/3 time, signed 2021-03-01) is in its year 3 or later: 7 000
+-- (§7.2), and on infinity it has no contract year (unknown). On -infinity nothing is signed.
+BEGIN;
+SET LOCAL datestyle = ISO, YMD;
+INSERT INTO exco.region VALUES ('EL', 'Région limites');
+INSERT INTO exco.departement VALUES ('EL1', 'Limites-Un', 'EL');
+INSERT INTO exco.commune (code, name, departement, region, population) VALUES ('EL001', 'Bornes', 'EL1', 'EL', 45000);
+INSERT INTO exco.cpts (id, name, seat) VALUES (9851, 'CPTS Bornes', 'EL001');
+INSERT INTO exco.cpts_commune VALUES (9851, 'EL001');
+INSERT INTO exco.contract (id, cpts, signed_on, region, cpam_departement, missions)
+VALUES (9861, 9851, '2020-01-15', 'EL', 'EL1', '{acces_soins,parcours,prevention}');
+INSERT INTO exco.contract_mission VALUES (9861, 'acces_soins', '2020-03-01', '2021-01-01'),
+                                         (9861, 'parcours', '2020-06-01', NULL);
+INSERT INTO exco.assistant_contract (id, gp, commune, share, signed_on, sector, coordinated, mt_patients)
+VALUES (9871, 'EL-GP1', 'EL001', '1/3', '2021-03-01', '1', true, 900);
+SELECT d AS as_of,
+       (SELECT format('%s %s', yearly_ceiling, coalesce(ceiling_gap, 'no gap')) FROM exco.contract_overview_at(d) WHERE contract = 9861) AS overview,
+       (SELECT string_agg(mission || ' ' || coalesce(status::text, 'none') || ' on ' || coalesce(status_on::text, '-'), ', ' ORDER BY mission)
+          FROM exco.mission_status_at(d) WHERE contract = 9861) AS statuses,
+       (SELECT count(*) FROM (SELECT * FROM exco.payments_at(d) EXCEPT SELECT * FROM exco.payments_at('2030-01-01')) x
+         WHERE x.contract = 9861) AS payments_not_as_in_2030,
+       (SELECT contracts FROM exco.regional_summary_at(d, 'EL') WHERE level = 'region') AS running,
+       (SELECT format('%s running, %s; assistants %s, %s', cpts_contracts_running, cpts_ceiling_this_year,
+                      assistant_contracts_running, coalesce(assistant_aid_this_contract_year::text, 'unknown'))
+          FROM exco.territory_money_at(d) WHERE region = 'EL' AND departement IS NULL AND d > '-infinity') AS money
+FROM unnest('{2030-01-01,5874897-12-31,294277-01-01,infinity,-infinity}'::date[]) AS d;
+-- A mission's dates are calendar days: infinity and -infinity refused (23514 naming the column and
+-- the value; 0.2.0 accepted started_on = 'infinity', a mission started at no date).
+SAVEPOINT s;
+INSERT INTO exco.contract_mission VALUES (9861, 'prevention', 'infinity', NULL);
+\echo :SQLSTATE
+ROLLBACK TO s;
+INSERT INTO exco.contract_mission VALUES (9861, 'prevention', '-infinity', NULL);
+\echo :SQLSTATE
+ROLLBACK TO s;
+UPDATE exco.contract_mission SET deployed_on = 'infinity' WHERE contract = 9861 AND mission = 'parcours';
+\echo :SQLSTATE
+ROLLBACK TO s;
+-- A contract is signed from 2019-08-25 (ACI-2019 in force, doc/rules.md §8.1) to 9999-12-31: the
+-- day before and the day after are refused (23514, naming the date), the bounds accepted (the
+-- last one under aci-cpts-2022, which makes crises_sanitaires socle, §8.2; it ends 10004-12-31).
+INSERT INTO exco.contract (id, cpts, signed_on, region, cpam_departement, missions)
+VALUES (9862, 9851, '2019-08-24', 'EL', 'EL1', '{acces_soins,parcours,prevention}');
+\echo :SQLSTATE
+ROLLBACK TO s;
+INSERT INTO exco.contract (id, cpts, signed_on, region, cpam_departement, missions)
+VALUES (9863, 9851, '10000-01-01', 'EL', 'EL1', '{acces_soins,parcours,prevention,crises_sanitaires}');
+\echo :SQLSTATE
+ROLLBACK TO s;
+INSERT INTO exco.contract (id, cpts, signed_on, region, cpam_departement, missions)
+VALUES (9864, 9851, '4713-01-01 BC', 'EL', 'EL1', '{acces_soins,parcours,prevention}');
+\echo :SQLSTATE
+ROLLBACK TO s;
+INSERT INTO exco.contract (id, cpts, signed_on, region, cpam_departement, missions, status)
+VALUES (9865, 9851, '2019-08-25', 'EL', 'EL1', '{acces_soins,parcours,prevention}', 'terminated'),
+       (9866, 9851, '9999-12-31', 'EL', 'EL1', '{acces_soins,parcours,prevention,crises_sanitaires}', 'signed')
+RETURNING id, signed_on, ends_on, scale;
+ROLLBACK;
+
+-- 6. Weights and rates with many decimals (doc/rules.md §4.5: the weighted mean of the rates).
+-- numeric rounds a product to 16383 decimals: 0.5 × 1e-16383 came back as 1e-16383 and the mean
+-- of one rate 0.5 as 1. exco computes with at most 1000 decimals per rate or weight, exactly:
+-- one rate 0.5 of weight 1e-1000 -> 0.5; rates 0.5 and 1 of weights 1e-1000 and 3e-1000 ->
+-- (0.5 + 3) / 4 = 0.875. Beyond: 22023 naming the count and the limit (the aggregate and
+-- exco.weighted_rate share the check).
+SELECT exco.weighted_attainment(0.5, 1e-1000) AS one_rate,
+       (SELECT exco.weighted_attainment(r, w) FROM (VALUES (0.5, 1e-1000), (1, 3e-1000)) v(r, w)) AS two_rates;
+SELECT exco.weighted_attainment(0.5, 1e-16383);
+\echo :SQLSTATE
+SELECT exco.weighted_attainment(1e-1001, 1);
+\echo :SQLSTATE
+SELECT exco.weighted_rate(0.5, 1e-1001);
+\echo :SQLSTATE

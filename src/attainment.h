@@ -29,8 +29,9 @@ extern Numeric rate_numeric(int128 q);
 /*
  * The checks of one row of the weighted mean (attainment_agg.c), shared by the aggregate
  * exco.weighted_attainment and by exco.weighted_rate (weighted.c) so that both refuse the same
- * rows with the same errors, in this order: the weight (NULL: 22004; NaN, infinite or negative:
- * 22023), then the rate when there is one (NaN or outside [0, 1]: 22023). A NULL rate is a
+ * rows with the same errors, in this order: the weight (NULL: 22004; NaN, infinite, negative or
+ * with more than 1000 decimals: 22023), then the rate when there is one (NaN, outside [0, 1] or
+ * with more than 1000 decimals: 22023). A NULL rate is a
  * missing measure, rate 0. attainment_zero_weight() is the error of a mean over a total weight
  * of 0 (22012).
  */

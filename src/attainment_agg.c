@@ -49,6 +49,26 @@ slow_add(MemoryContext cxt, Numeric acc, Numeric add)
 	return kept;
 }
 
+/*
+ * Digits after the decimal point a rate or a weight may have. numeric caps a product's scale at
+ * 16383 and rounds beyond: 0.5 × 1e-16383 came back as 1e-16383, and weighted_attainment(0.5,
+ * 1e-16383) as 1. With both scales at most 1000, every product and mean here is exact.
+ */
+#define ATTAINMENT_MAX_DECIMALS 1000
+
+static void
+check_decimals(Numeric n, const char *what, const char *hint)
+{
+	int32		decimals = DatumGetInt32(DirectFunctionCall1(numeric_scale, NumericGetDatum(n)));
+
+	if (decimals > ATTAINMENT_MAX_DECIMALS)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s has %d digits after the decimal point, more than the %d exco computes exactly",
+						what, decimals, ATTAINMENT_MAX_DECIMALS),
+				 errhint("Round it to %d decimals or fewer%s.", ATTAINMENT_MAX_DECIMALS, hint)));
+}
+
 /* See attainment.h. */
 void
 attainment_check_weight(Numeric weight, bool isnull)
@@ -64,6 +84,7 @@ attainment_check_weight(Numeric weight, bool isnull)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("indicator weight must not be negative: %s", num_str(weight)),
 				 errhint("Weights need not sum to 1, but each must be 0 or more.")));
+	check_decimals(weight, "indicator weight", " (weights need not sum to 1: multiply them all by a power of 10)");
 }
 
 /* See attainment.h. */
@@ -75,6 +96,7 @@ attainment_check_rate(Numeric rate)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("attainment rate must be between 0 and 1: %s", num_str(rate)),
 				 errhint("Compute rates with exco.attainment(), which clamps them to [0, 1].")));
+	check_decimals(rate, "attainment rate", " (exco.attainment() gives rates with at most 20)");
 }
 
 /* See attainment.h. */

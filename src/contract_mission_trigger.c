@@ -96,10 +96,26 @@ mission_context(void *arg)
 				   row->contract, exco_mission_labels[row->m]);
 }
 
-/* The row's own dates: deployed on or after its start, never without one. */
+/* A mission's date is a calendar day: infinity or -infinity never is (23514, naming it). */
+static void
+refuse_infinite(MissionRow *row, bool isnull, DateADT d, const char *column)
+{
+	if (!isnull && DATE_NOT_FINITE(d))
+		ereport(ERROR,
+				(errcode(ERRCODE_CHECK_VIOLATION),
+				 errmsg("mission %s %s %s is not a finite date",
+						exco_mission_labels[row->m], column, exco_date_str(d)),
+				 errhint("Give the calendar day the mission %s, or NULL while it has not.",
+						 strcmp(column, "started_on") == 0 ? "started" : "was fully deployed"),
+				 errtable(row->td->tg_relation)));
+}
+
+/* The row's own dates: finite, deployed on or after its start, never without one. */
 static void
 check_own_dates(MissionRow *row)
 {
+	refuse_infinite(row, row->snull, row->started, "started_on");
+	refuse_infinite(row, row->dnull, row->deployed, "deployed_on");
 	if (row->dnull)
 		return;
 	if (row->snull)

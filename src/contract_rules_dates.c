@@ -13,6 +13,9 @@
 
 /* Length of an ACI contract (doc/rules.md §5). */
 #define CONTRACT_MONTHS 60
+/* 2019-08-25 and 9999-12-31 as DateADT (days from 2000-01-01). */
+#define FIRST_AGREEMENT_DATE ((DateADT) 7176)
+#define LAST_SIGNING_DATE ((DateADT) 2921939)
 
 void
 exco_rule_dates(ContractCheck *ck)
@@ -36,6 +39,20 @@ exco_rule_dates(ContractCheck *ck)
 				(errcode(ERRCODE_CHECK_VIOLATION),
 				 errmsg("signing date %s is not a finite date", exco_date_str(ck->signed_on)),
 				 errhint("A contract is signed on a calendar day: give that day."),
+				 errtable(ck->td->tg_relation)));
+	/*
+	 * Signed while an agreement is in force: ACI-2019 came into force on 2019-08-25 (doc/rules.md
+	 * §8.1), so no CPTS contract is signed before; and a signing date with a four-digit year (at
+	 * most 9999-12-31: its end, deadlines and contract years stay within every date function).
+	 */
+	if (ck->signed_on < FIRST_AGREEMENT_DATE || ck->signed_on > LAST_SIGNING_DATE)
+		ereport(ERROR,
+				(errcode(ERRCODE_CHECK_VIOLATION),
+				 errmsg("signing date %s is %s", exco_date_str(ck->signed_on),
+						ck->signed_on < FIRST_AGREEMENT_DATE ?
+						"before 2019-08-25, when the first CPTS agreement (ACI-2019) came into force" :
+						"after 9999-12-31, the last signing date exco accepts"),
+				 errhint("A CPTS contract is signed between 2019-08-25 and 9999-12-31 (doc/rules.md §5, §8.1): check the date."),
 				 errtable(ck->td->tg_relation)));
 
 	/* Rule 2: the contract lasts 5 years; a NULL end is filled with the exclusive end. */

@@ -77,4 +77,4 @@ CREATE AGGREGATE exco.weighted_attainment(rate numeric, weight numeric) (
   PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE exco.weighted_attainment(numeric, numeric) IS
-  'attainment of a mission: weighted mean of its indicators'' rates (each in [0, 1]); a NULL rate (missing measure) counts as 0 with its weight; NULL or negative weight, zero total weight are errors; no rows gives NULL';
+  'attainment of a mission: weighted mean of its indicators'' rates (each in [0, 1]); a NULL rate (missing measure) counts as 0 with its weight; NULL or negative weight, zero total weight, a rate or weight with more than 1000 decimals (exact up to there) are errors; no rows gives NULL';

@@ -11,7 +11,7 @@
 CREATE FUNCTION exco.weighted_rate(rate numeric, weight numeric) RETURNS numeric
   AS 'MODULE_PATHNAME', 'weighted_rate' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION exco.weighted_rate(numeric, numeric) IS
-  'rate × weight, exact, for exco.weighted_mean(sum(exco.weighted_rate(rate, weight)), sum(weight)); a NULL rate counts as 0; the checks of exco.weighted_attainment: NULL weight → 22004, negative or infinite weight, rate outside [0, 1] → 22023';
+  'rate × weight, exact, for exco.weighted_mean(sum(exco.weighted_rate(rate, weight)), sum(weight)); a NULL rate counts as 0; the checks of exco.weighted_attainment: NULL weight → 22004, negative or infinite weight, rate outside [0, 1], a rate or weight with more than 1000 decimals → 22023';
 
 -- IMMUTABLE STRICT PARALLEL SAFE: sums over no rows are NULL, and the mean of no rows is NULL,
 -- as the aggregate's.

@@ -39,8 +39,13 @@ BEGIN ATOMIC
       FROM exco.assistant_contract a
       JOIN exco.commune m ON m.code = a.commune
      CROSS JOIN LATERAL (
+       -- Whole years from the signature, on the dates themselves (age() converts them to
+       -- timestamps: 22008 beyond 294276-12-31, e.g. on the last date 5874897-12-31).
        SELECT CASE WHEN isfinite(territory_money_at.as_of)
-                   THEN extract(year FROM age(territory_money_at.as_of, a.signed_on))::integer + 1 END
+                   THEN (extract(year FROM territory_money_at.as_of) - extract(year FROM a.signed_on))::integer
+                        - CASE WHEN (extract(month FROM territory_money_at.as_of), extract(day FROM territory_money_at.as_of))
+                                    < (extract(month FROM a.signed_on), extract(day FROM a.signed_on))
+                               THEN 1 ELSE 0 END + 1 END
                 AS contract_year) y
      CROSS JOIN LATERAL (
        SELECT EXISTS (SELECT FROM exco.assistant_aid_amount x
