@@ -11,7 +11,39 @@
 #include "contract_rules.h"
 
 #include "access/htup_details.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_namespace.h"
+#include "miscadmin.h"
+#include "utils/acl.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
 #include "utils/rel.h"
+
+/*
+ * The writer's USAGE on schema exco: every rule reads exco's tables (the territory, the scales)
+ * as the role that writes, and without USAGE the first internal query failed with core's
+ * "permission denied for schema exco", which names neither the trigger nor the grant. Checked
+ * first, with the grants a writer needs in the hint (doc/security.md, "Grants a writer needs").
+ */
+static void
+require_schema_usage(TriggerData *td)
+{
+	Oid			nsp = get_namespace_oid("exco", false);
+	Oid			role = GetUserId();
+	char	   *name;
+
+	if (exco_namespace_aclcheck(nsp, role, ACL_USAGE) == ACLCHECK_OK)
+		return;
+	name = GetUserNameFromId(role, false);
+	ereport(ERROR,
+			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+			 errmsg("role \"%s\" has no USAGE on schema exco, which trigger \"%s\" on table \"%s\" needs to check the row",
+					name, td->tg_trigger->tgname, RelationGetRelationName(td->tg_relation)),
+			 errdetail("The trigger reads the territory (exco.cpts, exco.cpts_commune, exco.commune, exco.departement) and the scales as the role that writes."),
+			 errhint("GRANT USAGE ON SCHEMA exco TO %s; and SELECT on exco.cpts, exco.cpts_commune, exco.commune, exco.departement (doc/security.md, \"Grants a writer needs\").",
+					 quote_identifier(name)),
+			 errtable(td->tg_relation)));
+}
 
 /* The error context of a contract check: the trigger, its table and the row's id. */
 static void
@@ -36,6 +68,8 @@ contract_validate(PG_FUNCTION_ARGS)
 	ContractCheck ck;
 	ErrorContextCallback cb;
 	HeapTuple	result;
+
+	require_schema_usage(td);
 
 	memset(&ck, 0, sizeof(ck));
 	ck.td = td;

@@ -26,4 +26,14 @@
 #define EXCO_NORETURN_END pg_attribute_noreturn()
 #endif
 
+/*
+ * 16 replaced pg_namespace_aclcheck(nsp, role, mode) by the generic object_aclcheck(classid, ...)
+ * (the caller includes utils/acl.h and catalog/pg_namespace.h).
+ */
+#if PG_VERSION_NUM >= 160000
+#define exco_namespace_aclcheck(nsp, role, mode) object_aclcheck(NamespaceRelationId, (nsp), (role), (mode))
+#else
+#define exco_namespace_aclcheck(nsp, role, mode) pg_namespace_aclcheck((nsp), (role), (mode))
+#endif
+
 #endif							/* EXCO_PG_COMPAT_H */
