@@ -101,6 +101,17 @@ SELECT tier, count(*) FILTER (WHERE provenance LIKE 'confirmed (CONTRACT-T3%') A
 FROM exco.scale_amount
 WHERE scale = 'aci-cpts-2019' AND line IN ('parcours', 'prevention', 'qualite', 'accompagnement')
 GROUP BY tier ORDER BY tier;
+-- The other shipped figures with a provenance (forfait structure 1 row, medical-assistant aid 9,
+-- start-up aid 4): every one says confirmed and names its source key (DOC-EC-2022, DOC-AM-2019,
+-- DOC-ARS-2019): 14 rows, none without a key.
+SELECT t, count(*) AS confirmed,
+       count(*) FILTER (WHERE provenance !~
+         '\m(ACI-2019|ACI-AV2|CONV-AV9|CONV-AM|LFSS-2008-44|ETP-2020|DOC-CPTS-2019|DOC-AM-2019|DOC-ARS-2019|DOC-EC-2022|DOC-ETP-2011|DOC-ETP-CPTS|CONTRACT-T3)\M') AS without_key
+FROM (SELECT 'forfait_structure' AS t, provenance FROM exco.forfait_structure
+      UNION ALL SELECT 'assistant_aid_amount', provenance FROM exco.assistant_aid_amount
+      UNION ALL SELECT 'startup_aid_item', provenance FROM exco.startup_aid_item WHERE id <= 4) x
+WHERE provenance LIKE '%confirmed%'
+GROUP BY t ORDER BY t;
 
 -- ---------------------------------------------------------------------------------------------
 -- Which scale is in force: the latest effective_from <= the date.

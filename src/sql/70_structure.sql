@@ -59,7 +59,7 @@ COMMENT ON COLUMN exco.forfait_structure.provenance IS 'how sure the figures and
 INSERT INTO exco.forfait_structure (effective_from, indicator_amount, volet2_amount, source, provenance) VALUES
   ('2022-01-01', 2800, 6895,
    'amendment 9 of the GP convention (convention médicale), signed 2021-07-30; forfait structure from the year of practice 2022',
-   'amounts confirmed (2022 regional brochure: 2 800 € volet 1 + 6 895 € volet 2 = 9 695 €); the date is the first year of practice assessed under amendment 9');
+   'amounts confirmed (DOC-EC-2022, the 2022 regional brochure: 2 800 € volet 1 + 6 895 € volet 2 = 9 695 €); the date is the first year of practice assessed under amendment 9');
 
 -- pg_dump keeps the rows users add, not the shipped one (CREATE EXTENSION recreates it). Written
 -- for pg_dump's empty search_path.

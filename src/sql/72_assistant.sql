@@ -39,7 +39,7 @@ COMMENT ON COLUMN exco.assistant_aid_amount.provenance IS 'how sure the figure a
 INSERT INTO exco.assistant_aid_amount (effective_from, share, contract_year, amount, guaranteed, source, provenance)
 SELECT '2019-06-20', v.share::exco.assistant_share, y.year, (v.amounts)[y.year], y.year <= 2,
        'amendment 7 of the GP convention (convention médicale), signed 2019-06-20',
-       'amounts confirmed (2019 practical sheet on medical assistants); the date is the signature of amendment 7, the sources do not give its publication'
+       'amounts confirmed (DOC-AM-2019, the 2019 practical sheet on medical assistants); the date is the signature of amendment 7, the sources do not give its publication'
 FROM (VALUES ('1/3', ARRAY[12000, 9000, 7000]),
              ('1/2', ARRAY[18000, 13500, 10500]),
              ('full', ARRAY[36000, 27000, 21000])) AS v(share, amounts)

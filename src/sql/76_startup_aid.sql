@@ -36,16 +36,16 @@ COMMENT ON COLUMN exco.startup_aid_item.provenance IS 'how sure the figures are,
 INSERT INTO exco.startup_aid_item (id, region, tier, item, label, amount_min, amount_max, effective_from, source, provenance) VALUES
   (1, NULL, NULL, 'professionals_time', 'indemnisation of the professionals'' time (diagnosis, projet de santé)',
    10000, 20000, '2022-09-01', '2022 regional brochure on coordinated practice (fonds d''amorçage of the ARS)',
-   'range confirmed: "de 10 000€ a 20 000€ selon la taille de la CPTS"; the amount per tier is not given'),
+   'range confirmed (DOC-EC-2022): "de 10 000€ a 20 000€ selon la taille de la CPTS"; the amount per tier is not given'),
   (2, NULL, NULL, 'coordinator', 'recruitment of a coordinator (half time for a year or full time for six months)',
    24000, 24000, '2022-09-01', '2022 regional brochure on coordinated practice (fonds d''amorçage of the ARS)',
-   'amount confirmed: "un forfait pour le recrutement du coordonnateur de 24 000€"'),
+   'amount confirmed (DOC-EC-2022): "un forfait pour le recrutement du coordonnateur de 24 000€"'),
   (3, '27', NULL, 'projet_de_sante', 'formalising the projet de santé (engineering, indemnisation of the time spent writing it)',
    NULL, 10000, '2019-07-05', 'ARS Bourgogne-Franche-Comté, meeting with the federations and URPS of 2019-07-05',
-   'maximum confirmed: "Formalisation du projet de santé : maximum de 10 000 €"; no minimum given'),
+   'maximum confirmed (DOC-ARS-2019): "Formalisation du projet de santé : maximum de 10 000 €"; no minimum given'),
   (4, '27', NULL, 'territorial_coordination', 'territorial coordination of the CPTS',
    NULL, 15000, '2019-07-05', 'ARS Bourgogne-Franche-Comté, meeting with the federations and URPS of 2019-07-05',
-   'maximum confirmed: "Coordination territoriale de la CPTS: maximum de 15 000 €"; no minimum given');
+   'maximum confirmed (DOC-ARS-2019): "Coordination territoriale de la CPTS: maximum de 15 000 €"; no minimum given');
 -- User rows get ids after the shipped ones.
 SELECT pg_catalog.setval('exco.startup_aid_item_id_seq', 1000, false);
 

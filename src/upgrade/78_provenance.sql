@@ -19,3 +19,17 @@ UPDATE exco.scale_amount SET provenance = 'confirmed (CONTRACT-T3)'
 COMMENT ON COLUMN exco.scale_amount.provenance IS
   'how sure the figure is, as doc/rules.md marks it: confirmed (naming the source keys of doc/rules.md), or reconstructed (saying from what)';
 COMMENT ON COLUMN exco.scale_sheet.provenance IS 'how sure the figures are, as doc/rules.md marks them: confirmed (naming the source keys of doc/rules.md), or reconstructed (saying from what); the distinct values of the four tiers, joined by ''; ''';
+-- The other shipped figures name their source key too (doc/rules.md, Sources): the forfait
+-- structure and the start-up aid of the 2022 brochure (DOC-EC-2022), the medical-assistant aid of
+-- the 2019 sheet (DOC-AM-2019), the region's start-up aid of the 2019 meeting (DOC-ARS-2019).
+UPDATE exco.forfait_structure
+   SET provenance = replace(provenance, 'amounts confirmed (2022 regional brochure:', 'amounts confirmed (DOC-EC-2022, the 2022 regional brochure:')
+ WHERE effective_from = '2022-01-01' AND provenance LIKE 'amounts confirmed (2022 regional brochure:%';
+UPDATE exco.assistant_aid_amount
+   SET provenance = replace(provenance, 'amounts confirmed (2019 practical sheet', 'amounts confirmed (DOC-AM-2019, the 2019 practical sheet')
+ WHERE effective_from = '2019-06-20' AND provenance LIKE 'amounts confirmed (2019 practical sheet%';
+UPDATE exco.startup_aid_item
+   SET provenance = CASE id WHEN 1 THEN replace(provenance, 'range confirmed:', 'range confirmed (DOC-EC-2022):')
+                            WHEN 2 THEN replace(provenance, 'amount confirmed:', 'amount confirmed (DOC-EC-2022):')
+                            ELSE replace(provenance, 'maximum confirmed:', 'maximum confirmed (DOC-ARS-2019):') END
+ WHERE id BETWEEN 1 AND 4 AND provenance ~ '^(range|amount|maximum) confirmed:';
