@@ -157,3 +157,33 @@ SELECT exco.weighted_attainment(1e-1001, 1);
 \echo :SQLSTATE
 SELECT exco.weighted_rate(0.5, 1e-1001);
 \echo :SQLSTATE
+
+-- 7. A 0.1.0 row with a 2-D mission list (exco.contract's CHECK contract_missions_one_dimension
+-- is NOT VALID after an update from 0.1.0, and the trigger did not exist then: here the CHECK is
+-- dropped and the trigger skipped, in a transaction rolled back). Region EM, one CPTS of 45 000
+-- inhabitants (tier 2), the contract signed 2021-06-01 under aci-cpts-2019 with {{acces_soins,parcours},{prevention,
+-- qualite}}, running on 2025-06-30. Every report shows its ceiling as unknown, never the sum of the
+-- flattened list (60 000 + 47 000 + 70 000 + 30 000 + 20 000 = 227 000, §8.1): overview NULL with
+-- the gap naming the dimensions; territory_money 1 running, NULL, known part 0, 1 unknown;
+-- regional_summary NULL, known 0, 1 contract with a gap (0.2.0: 185 000 with no gap, and
+-- territory_money raised 2202E "cannot concatenate incompatible arrays").
+BEGIN;
+SET LOCAL datestyle = ISO, YMD;
+INSERT INTO exco.region VALUES ('EM', 'Région matrices');
+INSERT INTO exco.departement VALUES ('EM1', 'Matrices-Un', 'EM');
+INSERT INTO exco.commune (code, name, departement, region, population) VALUES ('EM001', 'Tableau', 'EM1', 'EM', 45000);
+INSERT INTO exco.cpts (id, name, seat) VALUES (9881, 'CPTS Tableau', 'EM001');
+INSERT INTO exco.cpts_commune VALUES (9881, 'EM001');
+ALTER TABLE exco.contract DROP CONSTRAINT contract_missions_one_dimension;
+SET LOCAL session_replication_role = replica;
+INSERT INTO exco.contract (id, cpts, signed_on, ends_on, region, cpam_departement, seat_departement,
+                           territory_departements, scale, population, tier, missions)
+VALUES (9882, 9881, '2021-06-01', '2026-06-01', 'EM', 'EM1', 'EM1', '{EM1}', 'aci-cpts-2019', 45000, '2',
+        '{{acces_soins,parcours},{prevention,qualite}}');
+SET LOCAL session_replication_role = origin;
+SELECT contract, yearly_ceiling, ceiling_gap FROM exco.contract_overview_at('2025-06-30') WHERE contract = 9882;
+SELECT departement, cpts_contracts_running, cpts_ceiling_this_year, cpts_ceiling_this_year_known, cpts_ceiling_unknown
+  FROM exco.territory_money_at('2025-06-30') WHERE region = 'EM' ORDER BY departement NULLS FIRST;
+SELECT level, contracts, yearly_ceiling, yearly_ceiling_known, contracts_with_gap
+  FROM exco.regional_summary_at('2025-06-30', 'EM') ORDER BY level;
+ROLLBACK;

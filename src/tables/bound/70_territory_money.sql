@@ -21,13 +21,12 @@ CREATE FUNCTION exco.territory_money_at(as_of date)
 BEGIN ATOMIC
   WITH item AS (
     SELECT c.region, c.cpam_departement AS departement, 'cpts'::text AS scheme,
-           CASE WHEN NOT g.gap THEN exco.contract_ceiling(c.tier, sc.effective_from, c.missions) END AS amount,
+           -- NULL (unknown) for a gap of the scale, a NULL mission or a 2-D list of a 0.1.0 row
+           -- (concatenating it raised 2202E "cannot concatenate incompatible arrays").
+           exco.contract_ceiling_or_null(c.tier, c.scale, c.missions) AS amount,
            false AS below_minimum
       FROM exco.contract c
       JOIN exco.scale sc ON sc.scale = c.scale
-     CROSS JOIN LATERAL (
-       SELECT EXISTS (SELECT FROM unnest('{fonctionnement}'::exco.mission[] || c.missions) AS l
-                       WHERE exco.ceiling_gap(l, c.tier, c.scale) IS NOT NULL) AS gap) g
      -- Runs on as_of iff signed_on <= as_of < ends_on and not terminated (doc/rules.md §5), as in the
      -- other reports: status 'ended' is today's word for a contract whose 5 years are over, and it
      -- ran on the dates before its ends_on.
