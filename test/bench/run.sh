@@ -8,6 +8,8 @@
 #   BENCH_ROWS    rows of the large benchmarks (default 10000000)
 #   BENCH_RUNS    timed runs per query, the median is kept (default 5)
 #   BENCH_WARMUP  untimed warm-up runs per query (default 1)
+#   BENCH_SELECT  space-separated benchmark names to run (e.g. "tier report demo"; default: all),
+#                 for a quick check-run of some of them
 #
 # A benchmark whose exco function is not installed prints "bench: <name> skipped (...)"; one that
 # fails prints "bench: <name> failed (...)" and the others still run. Nothing here asserts a time.
@@ -41,12 +43,16 @@ bench_psql() {
 emit() { printf '%s\n' "$*" | tee -a "$lines"; }
 
 started=$(date +%s)
-echo "== bench: BENCH_ROWS=$BENCH_ROWS BENCH_RUNS=$BENCH_RUNS BENCH_WARMUP=$BENCH_WARMUP" >&2
+echo "== bench: BENCH_ROWS=$BENCH_ROWS BENCH_RUNS=$BENCH_RUNS BENCH_WARMUP=$BENCH_WARMUP${BENCH_SELECT:+ BENCH_SELECT=\"$BENCH_SELECT\"}" >&2
 bench_psql -f test/bench/00_setup.sql 2>&1 | tee -a "$lines"
+
+# Is benchmark $1 selected by BENCH_SELECT?
+selected() { [ -z "${BENCH_SELECT:-}" ] || [[ " $BENCH_SELECT " == *" $1 "* ]]; }
 
 for f in test/bench/[1-9]*.sql; do
   name=$(basename "$f" .sql)
   name=${name#*_}
+  selected "$name" || continue
   t0=$(date +%s)
   if ! bench_psql -f "$f" 2>&1 | tee -a "$lines"; then
     emit "bench: $name failed (psql error above; test/bench/$(basename "$f"))"
@@ -60,6 +66,7 @@ for f in test/bench/[1-9]*.sh; do
   [ -e "$f" ] || continue
   name=$(basename "$f" .sh)
   name=${name#*_}
+  selected "$name" || continue
   t0=$(date +%s)
   if ! BENCH_ROWS=$BENCH_ROWS bash "$f" 2>&1 | tee -a "$lines"; then
     emit "bench: $name failed (error above; test/bench/$(basename "$f"))"
@@ -112,7 +119,7 @@ demo_bench() {
   emit "bench: demo exco_ms=$median baseline=none"
   bench_psql -c "INSERT INTO bench.result (name, exco_ms, baseline) VALUES ('demo', $median, 'none')"
 }
-if ! demo_bench; then
+if selected demo && ! demo_bench; then
   emit "bench: demo failed (error above)"
 fi
 
