@@ -8,6 +8,8 @@
 #   BENCH_ROWS    rows of the large benchmarks (default 10000000)
 #   BENCH_RUNS    timed runs per query, the median is kept (default 5)
 #   BENCH_WARMUP  untimed warm-up runs per query (default 1)
+#   AGG_SIZES     input rows of the aggregate's growth lines (default "BENCH_ROWS/100 BENCH_ROWS/10
+#                 BENCH_ROWS": 0.1 M, 1 M, 10 M by default; sizes above BENCH_ROWS are left out)
 #   BENCH_SELECT  space-separated benchmark names to run (e.g. "tier report demo"; default: all),
 #                 for a quick check-run of some of them
 #
@@ -29,6 +31,7 @@ if [ "$BENCH_ROWS" -lt 100000 ]; then
   echo "run.sh: BENCH_ROWS must be at least 100000 (the aggregate groups 100 000 contract-missions)" >&2
   exit 2
 fi
+AGG_SIZES=${AGG_SIZES:-$((BENCH_ROWS / 100)) $((BENCH_ROWS / 10)) $BENCH_ROWS}
 
 export PGOPTIONS="${PGOPTIONS:-} -c bench.runs=$BENCH_RUNS -c bench.warmup=$BENCH_WARMUP -c client_min_messages=warning"
 mkdir -p bench-results
@@ -37,7 +40,7 @@ lines=$(mktemp)
 trap 'rm -f "$lines"' EXIT
 
 bench_psql() {
-  psql -X -q -At -v ON_ERROR_STOP=1 -v rows="$BENCH_ROWS" "$@"
+  psql -X -q -At -v ON_ERROR_STOP=1 -v rows="$BENCH_ROWS" -v agg_sizes="$AGG_SIZES" "$@"
 }
 # Print a line and keep it for bench-results/latest.txt.
 emit() { printf '%s\n' "$*" | tee -a "$lines"; }
