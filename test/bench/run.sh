@@ -10,6 +10,9 @@
 #   BENCH_WARMUP  untimed warm-up runs per query (default 1)
 #   AGG_SIZES     input rows of the aggregate's growth lines (default "BENCH_ROWS/100 BENCH_ROWS/10
 #                 BENCH_ROWS": 0.1 M, 1 M, 10 M by default; sizes above BENCH_ROWS are left out)
+#   REPORT_COPIES copies of the demo's contracts in the report benchmark (default 100)
+#   REPORT_SIZES  the copies at which the reports are timed for the growth lines (default
+#                 "1 10 REPORT_COPIES"; sizes above REPORT_COPIES are left out)
 #   BENCH_SELECT  space-separated benchmark names to run (e.g. "tier report demo"; default: all),
 #                 for a quick check-run of some of them
 #
@@ -32,6 +35,9 @@ if [ "$BENCH_ROWS" -lt 100000 ]; then
   exit 2
 fi
 AGG_SIZES=${AGG_SIZES:-$((BENCH_ROWS / 100)) $((BENCH_ROWS / 10)) $BENCH_ROWS}
+REPORT_COPIES=${REPORT_COPIES:-100}
+REPORT_SIZES=${REPORT_SIZES:-1 10 $REPORT_COPIES}
+export REPORT_COPIES REPORT_SIZES
 
 export PGOPTIONS="${PGOPTIONS:-} -c bench.runs=$BENCH_RUNS -c bench.warmup=$BENCH_WARMUP -c client_min_messages=warning"
 mkdir -p bench-results
