@@ -13,6 +13,7 @@
 #   REPORT_COPIES copies of the demo's contracts in the report benchmark (default 100)
 #   REPORT_SIZES  the copies at which the reports are timed for the growth lines (default
 #                 "1 10 REPORT_COPIES"; sizes above REPORT_COPIES are left out)
+#   BENCH_PLOT    where the growth plot goes (default doc/img/bench-growth.svg; "none": no plot)
 #   BENCH_SELECT  space-separated benchmark names to run (e.g. "tier report demo"; default: all),
 #                 for a quick check-run of some of them
 #
@@ -144,3 +145,13 @@ printf '\n%s\n' "$table"
   printf '\n%s\n' "$table"
 } > "$out"
 echo "== bench: ${elapsed} s; results in $out" >&2
+
+# The growth plot (test/bench/plot.sh): time against size of the reports and the aggregate.
+plot=${BENCH_PLOT:-doc/img/bench-growth.svg}
+if [ "$plot" != none ] && grep -q '^growth: ' "$lines"; then
+  caption="$(date -u +%Y-%m-%d), git $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD 2>/dev/null || echo '+dirty'),"
+  caption+=" $(nproc) cores, PostgreSQL $(bench_psql -c 'SHOW server_version' | cut -d' ' -f1), BENCH_RUNS=$BENCH_RUNS;"
+  caption+=" aggregate at AGG_SIZES=$AGG_SIZES rows, reports at REPORT_SIZES=$REPORT_SIZES copies"
+  bash test/bench/plot.sh "$lines" "$caption" > "$plot.tmp" && mv "$plot.tmp" "$plot"
+  echo "== bench: growth plot in $plot" >&2
+fi
