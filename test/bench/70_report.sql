@@ -10,6 +10,9 @@
 --   report_payments_vs_floor                     SELECT * FROM exco.payments
 --   report_contract_overview_vs_floor            SELECT * FROM exco.contract_overview
 --   report_payments_one_contract_vs_floor        exco.payments WHERE contract = <one>
+-- against 0.2.0's reports (test/bench/report_baseline_0.2.0.sql, over the same tables):
+--   report_<name>_vs_0.2.0, goal ratio <= 1.05 (not slower, within the runs' spread), and a
+--   "goal: no report slower than in 0.2.0" line
 -- and, as information (goal none), against the 0.1.0 view definitions kept in
 -- test/bench/report_baseline_0.1.0.sql (report_regional_summary, report_payments,
 -- report_contract_overview, report_payments_one_contract), and the one region against the whole
@@ -153,6 +156,7 @@ SELECT format('data: report cpts=%s contracts=%s missions=%s indicators=%s measu
               (SELECT count(*) FROM exco.contract_mission), (SELECT count(*) FROM exco.indicator),
               (SELECT count(*) FROM exco.measure));
 \ir report_baseline_0.1.0.sql
+\ir report_baseline_0.2.0.sql
 
 \warn == report: checking the answers
 -- payments: 0.1.0 was right on valid data: every row equal.
@@ -171,6 +175,15 @@ SELECT bench.check('report one contract''s payments equal to 0.1.0',
      UNION ALL
      (SELECT contract, line, contract_year, due_on, kind, amount FROM bench.v010_payments WHERE contract = :one
       EXCEPT ALL SELECT contract, line, contract_year, due_on, kind, amount FROM exco.payments WHERE contract = :one)) x),
+  'zero', 0::bigint);
+-- payments: 0.3.0 computes what 0.2.0 did (the baseline of report_*_vs_0.2.0).
+SELECT bench.check('report payments rows differing from 0.2.0',
+  (SELECT count(*) FROM (
+     (SELECT contract, line, contract_year, due_on, kind, amount, unknown_reason FROM exco.payments
+      EXCEPT ALL SELECT * FROM bench.v020_payments_at(current_date))
+     UNION ALL
+     (SELECT * FROM bench.v020_payments_at(current_date)
+      EXCEPT ALL SELECT contract, line, contract_year, due_on, kind, amount, unknown_reason FROM exco.payments)) x),
   'zero', 0::bigint);
 -- contract_overview: 0.1.0 was right for the ceilings and, for running contracts, the statuses;
 -- its late_missions counted the four late statuses, now overdue_missions + late_missions.
@@ -229,14 +242,33 @@ SELECT bench.time_queries(
         'SELECT * FROM bench.v010_contract_overview',
         format('SELECT * FROM bench.v010_payments WHERE contract = %s', :one)],
   NULL, 1, 0);
-\warn == report: timing exco and the floors
-SELECT bench.time_queries(q.keys, q.queries) FROM bench.report_queries('', :one) q;
+\warn == report: timing exco, the floors and the 0.2.0 reports
+SELECT bench.time_queries(
+  q.keys || ARRAY['report_regional_summary/v020', 'report_regional_summary_one_region/v020', 'report_payments/v020',
+                  'report_contract_overview/v020', 'report_payments_one_contract/v020'],
+  q.queries || ARRAY['SELECT * FROM bench.v020_regional_summary_at(current_date)',
+                     $q$SELECT * FROM bench.v020_regional_summary_at(current_date, '84')$q$,
+                     'SELECT * FROM bench.v020_payments_at(current_date)',
+                     'SELECT * FROM bench.v020_contract_overview_at(current_date)',
+                     format('SELECT * FROM bench.v020_payments_at(current_date) WHERE contract = %s', :one)])
+  FROM bench.report_queries('', :one) q;
 
 SELECT bench.compare(r || '_vs_floor', r || '/exco', 'floor', r || '/floor', 2.0)
   FROM unnest(ARRAY['report_regional_summary', 'report_regional_summary_one_region', 'report_payments',
                     'report_contract_overview', 'report_payments_one_contract']) r;
 SELECT bench.compare('report_regional_summary_one_region', 'report_regional_summary_one_region/exco',
                      'whole_country', 'report_regional_summary/exco', 0.5);
+-- Against 0.2.0's reports (the same rules over exco's member tables then, over the bound tables
+-- now): no report slower, and one line that says whether that holds. The SQL is nearly the same
+-- on both sides, so the ratio sits at 1 give or take the runs' spread: the goal, ratio <= 1.05,
+-- allows the 5 % that the medians of a quiet machine move by (doc/bench.md).
+SELECT bench.compare(r || '_vs_0.2.0', r || '/exco', 'v0.2.0', r || '/v020', 1.05)
+  FROM unnest(ARRAY['report_regional_summary', 'report_regional_summary_one_region', 'report_payments',
+                    'report_contract_overview', 'report_payments_one_contract']) r;
+SELECT format('goal: no report slower than in 0.2.0: %s',
+              CASE WHEN bool_and(ratio <= 1.05) THEN 'yes (every ratio <= 1.05)'
+                   ELSE 'NO (' || string_agg(name || ' ' || ratio, ', ') FILTER (WHERE ratio > 1.05) || ')' END)
+  FROM bench.result WHERE name LIKE 'report%\_vs\_0.2.0';
 -- The 0.1.0 ratios, as information: 0.1.0's views computed less (doc/bench.md).
 SELECT bench.compare('report_regional_summary', 'report_regional_summary/exco', 'v0.1.0',
                      'report_regional_summary/v010', NULL);
@@ -271,6 +303,8 @@ DROP VIEW bench.v010_regional_summary, bench.v010_payments, bench.v010_contract_
           bench.v010_mission_status, bench.v010_mission_variable, bench.v010_indicator_result;
 DROP FUNCTION bench.ceiling_gap_010(exco.mission, exco.tier, text);
 DROP VIEW bench.floor_contract_overview;
+DROP FUNCTION bench.v020_regional_summary_at(date, text), bench.v020_payments_at(date), bench.v020_contract_overview_at(date),
+              bench.v020_mission_status_at(date), bench.v020_mission_variable_at(date), bench.v020_indicator_result_at(date);
 DROP FUNCTION bench.floor_regional(text), bench.floor_payments(bigint), bench.report_copy(integer, integer),
               bench.report_queries(text, bigint);
 DROP TABLE bench.report_size;
