@@ -3,7 +3,7 @@
 -- contract missions, indicators and measures copied deterministically REPORT_COPIES times
 -- (environment, default 100: about 64 000 contracts; copy k of row id is id k * 10 000 000 + id,
 -- on the same CPTS). Each report against its floor, a query that reads and joins the rows the
--- report needs and computes nothing exco computes (counts of the joined rows, views
+-- report needs and computes nothing exco computes (counts of the joined rows, functions and view
 -- bench.floor_* below):                                                 goal report <= 2 x floor
 --   report_regional_summary_vs_floor             SELECT * FROM exco.regional_summary
 --   report_regional_summary_one_region_vs_floor  regional_summary_at(current_date, '84')
