@@ -224,21 +224,25 @@ COMMENT ON VIEW exco.contract_overview IS
 -- Payment schedule rows of every line (fonctionnement and each contract mission) of each contract
 -- signed on or before as_of. The variable part uses attainment = variable due / variable ceiling
 -- of the contract years known on as_of, so a variable row pays the mission's variable due; the
--- other years are variable_pending. A line the rules cannot schedule (a cell the scale does not
--- give, a start before signature or after the contract's end) has one row of kind unknown and
--- its reason.
+-- other years are variable_pending. A line whose amounts the rules cannot give (a cell the scale
+-- does not give, a start before signature or after the contract's end) keeps every row of its
+-- schedule, at its contract year and due date and with its kind, with a NULL amount and the
+-- reason (exco.payment_schedule_report): a filter on due_on, contract_year, kind, region or
+-- cpam_departement keeps the unknown rows, so a sum over it is right or NULL with its known part
+-- (sum(amount) FILTER (WHERE unknown_reason IS NULL)) beside. Up to 0.2.0 such a line had one
+-- row of kind unknown with NULL due_on and contract_year.
 CREATE FUNCTION exco.payments_at(as_of date)
   RETURNS TABLE (contract bigint, line exco.mission, contract_year integer, due_on date, kind text,
-                 amount numeric, unknown_reason text)
+                 amount numeric, unknown_reason text, region text, cpam_departement text)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
   WITH line AS (
-    SELECT c.id AS contract, c.signed_on, c.ends_on, c.tier, c.scale,
+    SELECT c.id AS contract, c.signed_on, c.ends_on, c.tier, c.scale, c.region, c.cpam_departement,
            'fonctionnement'::exco.mission AS line, c.signed_on AS started_on
       FROM exco.contract c
      WHERE c.signed_on <= as_of
     UNION ALL
-    SELECT c.id, c.signed_on, c.ends_on, c.tier, c.scale, cm.mission, cm.started_on
+    SELECT c.id, c.signed_on, c.ends_on, c.tier, c.scale, c.region, c.cpam_departement, cm.mission, cm.started_on
       FROM exco.contract c JOIN exco.contract_mission cm ON cm.contract = c.id
      WHERE c.signed_on <= as_of
   ), earned AS (
@@ -281,30 +285,19 @@ BEGIN ATOMIC
                       WHEN e.ceiling = 0 AND e.e5 IS NOT NULL THEN 0 END] AS rates
       FROM earned e
   )
-  SELECT l.contract, l.line, s.contract_year, s.due_on, s.kind, s.amount, g.reason
+  SELECT l.contract, l.line, s.contract_year, s.due_on, s.kind, s.amount, s.unknown_reason,
+         l.region, l.cpam_departement
   FROM line l
   LEFT JOIN rates a ON a.contract = l.contract AND a.mission = l.line
-  CROSS JOIN LATERAL (SELECT coalesce(exco.ceiling_gap(l.line, l.tier, l.scale), CASE
-      WHEN l.started_on < l.signed_on
-        THEN format('%s started on %s, before the contract was signed on %s', l.line, l.started_on, l.signed_on)
-      WHEN l.line <> 'fonctionnement' AND l.started_on >= (l.signed_on + interval '5 years')::date
-        THEN format('%s started on %s, after the contract''s last running day', l.line, l.started_on)
-    END) AS reason) g
-  CROSS JOIN LATERAL (
-    SELECT p.contract_year, p.due_on, p.kind, p.amount
-      FROM exco.payment_schedule(l.signed_on, l.tier, l.line, l.started_on, a.rates, l.scale) p
-     WHERE g.reason IS NULL
-    UNION ALL
-    SELECT NULL::integer, NULL::date, 'unknown'::text, NULL::numeric
-     WHERE g.reason IS NOT NULL) s
+  CROSS JOIN LATERAL exco.payment_schedule_report(l.signed_on, l.tier, l.line, l.started_on, a.rates, l.scale) s
  WHERE exco.report_date_given(as_of);
 END;
 COMMENT ON FUNCTION exco.payments_at(date) IS
-  'exco.payments as of a date: payment schedule rows of every line of each contract signed on or before it, the variable rows paying the variable due known on the date';
+  'exco.payments as of a date: payment schedule rows of every line of each contract signed on or before it, the variable rows paying the variable due known on the date; an amount the rules cannot give is NULL with unknown_reason, its row keeping its contract year, due date, kind and area';
 
 CREATE VIEW exco.payments WITH (security_invoker = true) AS SELECT * FROM exco.payments_at(current_date);
 COMMENT ON VIEW exco.payments IS
-  'exco.payments_at(current_date): payment schedule rows of every contract line (fonctionnement and each mission): contract year, due date, kind (advance, balance, variable, variable_pending) and amount of that contract year; one row of kind unknown with unknown_reason when the line cannot be scheduled';
+  'exco.payments_at(current_date): payment schedule rows of every contract line (fonctionnement and each mission): contract year, due date, kind (advance, balance, variable, variable_pending), amount of that contract year, region and CPAM département of the contract; an amount the rules cannot give is NULL with unknown_reason, its row keeping its year, date, kind and area (a filter never drops it)';
 
 -- ---------------------------------------------------------------------------------------------
 -- Per département of the territory (level departement), and, as re-sums of those rows' additive
@@ -522,9 +515,11 @@ COMMENT ON COLUMN exco.payments.contract IS 'the contract (exco.contract.id)';
 COMMENT ON COLUMN exco.payments.line IS 'fonctionnement or a contract mission';
 COMMENT ON COLUMN exco.payments.contract_year IS 'the contract year the amount belongs to, 1..5';
 COMMENT ON COLUMN exco.payments.due_on IS 'day the payment is due';
-COMMENT ON COLUMN exco.payments.kind IS 'advance, balance, variable, variable_pending (not yet known) or unknown (see unknown_reason)';
-COMMENT ON COLUMN exco.payments.amount IS 'euros due on due_on for that contract year (NULL for variable_pending and unknown)';
-COMMENT ON COLUMN exco.payments.unknown_reason IS 'why the line cannot be scheduled (kind unknown); NULL otherwise';
+COMMENT ON COLUMN exco.payments.kind IS 'advance, balance, variable or variable_pending (attainment not yet known), also when the amount is unknown (up to 0.2.0 such a line had one row of kind unknown)';
+COMMENT ON COLUMN exco.payments.amount IS 'euros due on due_on for that contract year (NULL for variable_pending, and when unknown_reason says why the rules cannot give it)';
+COMMENT ON COLUMN exco.payments.unknown_reason IS 'why amount is unknown (the scale does not give the line for the tier, a start the rules refuse); NULL when the amount is known or only pending';
+COMMENT ON COLUMN exco.payments.region IS 'region of the signing ARS (exco.contract.region)';
+COMMENT ON COLUMN exco.payments.cpam_departement IS 'département of the signing CPAM (exco.contract.cpam_departement), the département territory_money counts the contract in';
 
 COMMENT ON COLUMN exco.regional_summary.level IS 'france, region or departement: which area the row covers (a dashboard sums one level only)';
 COMMENT ON COLUMN exco.regional_summary.region IS 'region code of the area (NULL at level france)';
