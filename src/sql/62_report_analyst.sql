@@ -1,5 +1,13 @@
--- What the analyst's reports need beyond 60_report_helpers.sql (issue 21): the payment schedule
--- that keeps an unknown amount in its place.
+-- What the analyst's reports need beyond 60_report_helpers.sql (issue 21): the level of an area
+-- row and the payment schedule that keeps an unknown amount in its place.
+
+-- The level of a row of exco.regional_summary and exco.territory_money: an enum, so that a
+-- mistyped level is an error (WHERE level = 'department' raises 22P02 invalid input value for
+-- enum) instead of a filter that silently keeps no row. The labels are 0.2.0's text values; their
+-- order is that of the areas' size (ORDER BY level lists France first).
+CREATE TYPE exco.area_level AS ENUM ('france', 'region', 'departement');
+COMMENT ON TYPE exco.area_level IS
+  'which area a report row covers: france, region or departement (exco.regional_summary, exco.territory_money); a label outside these is 22P02';
 --
 -- exco.payment_schedule_report (C, src/payment.c): the rows of exco.payment_schedule, plus
 -- unknown_reason. Where exco.payment_schedule raises for one line (the scale does not exist or

@@ -3,6 +3,26 @@
 -- the role that queries it (security_invoker; doc/security.md).
 
 -- ---------------------------------------------------------------------------------------------
+-- The contract running on a date, one rule for every report that counts contracts or their money
+-- per CPTS (regional_summary_at, territory_money_at, cpts_overview_at): per CPTS, the contract
+-- that runs on as_of (signed_on <= as_of < ends_on, not terminated: doc/rules.md §5), and when
+-- two run (an old contract and its renewal overlapping), the latest signed (then the highest id):
+-- the renewal. A CPTS without a running contract has no row. LANGUAGE sql with a standard body,
+-- STABLE, PARALLEL SAFE, not STRICT (a NULL as_of is 22004), as the other *_at functions: inlined
+-- into its caller.
+CREATE FUNCTION exco.running_contract_at(as_of date) RETURNS SETOF exco.contract
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT DISTINCT ON (c.cpts) c.*
+    FROM exco.contract c
+   WHERE c.signed_on <= as_of AND as_of < c.ends_on AND c.status <> 'terminated'
+     AND exco.report_date_given(as_of)
+   ORDER BY c.cpts, c.signed_on DESC, c.id DESC;
+END;
+COMMENT ON FUNCTION exco.running_contract_at(date) IS
+  'per CPTS, the contract running on the date (signed_on <= date < ends_on, not terminated); of an old contract and its renewal running together, the renewal (latest signed): the one rule regional_summary_at, territory_money_at and cpts_overview_at count contracts and their money by';
+
+-- ---------------------------------------------------------------------------------------------
 -- What one indicator earned in one contract year, from its measure (doc/rules.md §4.5).
 -- continuous: rate = exco.attainment(value, starting, objective), earned = rate × amount (cents,
 -- half away from zero); stepped: earned = exco.step_amount(value, thresholds, amounts), rate =
@@ -304,14 +324,15 @@ COMMENT ON VIEW exco.payments IS
 -- columns, per region (level region) and for the whole country (level france, only without a
 -- region filter). CPTS and contracts are counted where the CPTS's seat is; the population covered
 -- is that of the communes of a CPTS territory lying in the area (so the share is at most 100 %).
--- A CPTS counts once, with its contract running on as_of (the latest signed when two run).
+-- A CPTS counts once, with its contract running on as_of (exco.running_contract_at: the latest
+-- signed when two run, as in territory_money_at).
 -- Money: yearly_ceiling adds the yearly ceilings (one contract year) of the running contracts;
 -- variable_due_last_year adds, over the running contracts, the variable due of each started
 -- mission for the contract's last closed contract year. Each is NULL as soon as one part is
 -- unknown, with <column>_known (the known parts) and the count of unknown parts beside it.
 -- region (a region code, NULL: the whole country) filters every table read before the work.
 CREATE FUNCTION exco.regional_summary_at(as_of date, region text DEFAULT NULL)
-  RETURNS TABLE (level text, region text, region_name text, area_departement text,
+  RETURNS TABLE (level exco.area_level, region text, region_name text, area_departement text,
                  area_departement_name text, cpts bigint, tier_1 bigint, tier_2 bigint,
                  tier_3 bigint, tier_4 bigint, population bigint, population_covered bigint,
                  population_share_pct numeric, contracts bigint, yearly_ceiling numeric,
@@ -341,16 +362,14 @@ BEGIN ATOMIC
      WHERE regional_summary_at.region IS NULL OR s.region = regional_summary_at.region
      GROUP BY p.id, s.departement
   ), run AS (
-    -- per CPTS of the area, the contract running on as_of (the latest signed), its last closed
-    -- contract year (0 in its first year) and the day that year ended
+    -- per CPTS of the area, the contract running on as_of (exco.running_contract_at: the renewal
+    -- when two run), its last closed contract year (0 in its first year) and the day that year ended
     SELECT r.*, (r.signed_on + make_interval(years => r.closed))::date AS closed_on
-      FROM (SELECT DISTINCT ON (c.cpts) c.id, c.cpts, c.tier, c.scale, c.missions, c.signed_on,
+      FROM (SELECT c.id, c.cpts, c.tier, c.scale, c.missions, c.signed_on,
                    least(5, y.n - CASE WHEN (c.signed_on + make_interval(years => y.n))::date > as_of THEN 1 ELSE 0 END) AS closed
-              FROM exco.contract c
+              FROM exco.running_contract_at(as_of) c
               CROSS JOIN LATERAL (SELECT (extract(year FROM as_of) - extract(year FROM c.signed_on))::integer AS n) y
-             WHERE c.signed_on <= as_of AND as_of < c.ends_on AND c.status <> 'terminated'
-               AND (regional_summary_at.region IS NULL OR c.cpts IN (SELECT s.id FROM seated s))
-             ORDER BY c.cpts, c.signed_on DESC, c.id DESC) r
+             WHERE regional_summary_at.region IS NULL OR c.cpts IN (SELECT s.id FROM seated s)) r
   ), earned AS (
     -- euros earned per mission of a running contract in its last closed contract year
     SELECT ir.contract, ir.mission, sum(ir.earned) AS earned, count(ir.unknown_reason) AS unreadable
@@ -400,12 +419,12 @@ BEGIN ATOMIC
       LEFT JOIN per_cpts pc ON pc.departement = a.code
      GROUP BY a.region, a.code, a.name
   ), dep_rows AS (
-    SELECT 'departement' AS level, d.region, d.code, d.name, d.cpts, d.tier_1, d.tier_2, d.tier_3, d.tier_4,
+    SELECT 'departement'::exco.area_level AS level, d.region, d.code, d.name, d.cpts, d.tier_1, d.tier_2, d.tier_3, d.tier_4,
            coalesce(ap.population, 0) AS population, coalesce(ap.covered, 0) AS covered, d.contracts,
            d.ceiling_known, d.ceiling_unknown, d.due_known, d.due_unknown, d.overdue, d.late
       FROM dep d LEFT JOIN area_pop ap ON ap.departement = d.code
   ), region_rows AS (
-    SELECT 'region' AS level, r.region, NULL::text AS code, NULL::text AS name,
+    SELECT 'region'::exco.area_level AS level, r.region, NULL::text AS code, NULL::text AS name,
            sum(r.cpts)::bigint AS cpts, sum(r.tier_1)::bigint AS tier_1, sum(r.tier_2)::bigint AS tier_2,
            sum(r.tier_3)::bigint AS tier_3, sum(r.tier_4)::bigint AS tier_4,
            sum(r.population) AS population, sum(r.covered) AS covered, sum(r.contracts)::bigint AS contracts,
@@ -414,7 +433,7 @@ BEGIN ATOMIC
            sum(r.overdue)::bigint AS overdue, sum(r.late)::bigint AS late
       FROM dep_rows r GROUP BY r.region
   ), france_rows AS (
-    SELECT 'france' AS level, NULL::text AS region, NULL::text AS code, NULL::text AS name,
+    SELECT 'france'::exco.area_level AS level, NULL::text AS region, NULL::text AS code, NULL::text AS name,
            sum(r.cpts)::bigint, sum(r.tier_1)::bigint, sum(r.tier_2)::bigint, sum(r.tier_3)::bigint,
            sum(r.tier_4)::bigint, sum(r.population), sum(r.covered), sum(r.contracts)::bigint,
            sum(r.ceiling_known), sum(r.ceiling_unknown)::bigint, sum(r.due_known),
@@ -521,7 +540,7 @@ COMMENT ON COLUMN exco.payments.unknown_reason IS 'why amount is unknown (the sc
 COMMENT ON COLUMN exco.payments.region IS 'region of the signing ARS (exco.contract.region)';
 COMMENT ON COLUMN exco.payments.cpam_departement IS 'département of the signing CPAM (exco.contract.cpam_departement), the département territory_money counts the contract in';
 
-COMMENT ON COLUMN exco.regional_summary.level IS 'france, region or departement: which area the row covers (a dashboard sums one level only)';
+COMMENT ON COLUMN exco.regional_summary.level IS 'france, region or departement (enum exco.area_level: another label is an error, 22P02): which area the row covers (a dashboard sums one level only)';
 COMMENT ON COLUMN exco.regional_summary.region IS 'region code of the area (NULL at level france)';
 COMMENT ON COLUMN exco.regional_summary.region_name IS 'its name';
 COMMENT ON COLUMN exco.regional_summary.area_departement IS 'département code of the area (level departement only)';
