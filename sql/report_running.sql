@@ -91,9 +91,53 @@ SELECT 'territory_money', cpts_contracts_running, cpts_ceiling_this_year
 SELECT * FROM exco.running_contract_at(NULL);
 \set VERBOSITY default
 
+-- The analyst's columns. level is the enum exco.area_level: a mistyped level is an error (22P02)
+-- instead of a filter that keeps no row; the right label filters as before.
+\set VERBOSITY sqlstate
+SELECT count(*) FROM exco.regional_summary_at('2024-06-30', 'G1') WHERE level = 'department';
+SELECT count(*) FROM exco.territory_money_at('2024-06-30') WHERE level = 'department';
+\set VERBOSITY default
+SELECT count(*) AS departement_rows FROM exco.regional_summary_at('2024-06-30', 'G1') WHERE level = 'departement';
+SELECT enum_range(NULL::exco.area_level) AS labels;
+
+-- mission_status has the contract's region and CPAM département: S's contract 9863 (signed
+-- 2021-01-15): acces_soins started 2021-03-01 and deployed 2022-01-10, both before its deadlines
+-- (start by 2021-07-15, deploy by 2022-07-15: deployed_on_time); parcours not started, start
+-- deadline 2022-01-15 passed on 2024-06-30: start_overdue.
+INSERT INTO exco.contract_mission VALUES (9863, 'acces_soins', '2021-03-01', '2022-01-10'), (9863, 'parcours', NULL, NULL);
+SELECT contract, mission, region, cpam_departement, start_by, deploy_by, status, overdue
+  FROM exco.mission_status_at('2024-06-30') WHERE region = 'G1' AND cpam_departement = 'G11' ORDER BY contract, mission;
+
+-- exco.cpts_overview_at: per CPTS, population of its territory, tier, next boundary (upper bound of
+-- the tier's range, doc/rules.md §2: 40 000, 80 000, 175 001) and the distance to it, running
+-- contract. Three more CPTS: U, 175 000 inhabitants (tier 3: 175 000 is still tier 3, 1 inhabitant
+-- from tier 4); T, 200 000 (tier 4: no next boundary, NULL); V, no commune (0 inhabitants, tier 1,
+-- 40 000 from tier 2), seated in G12. On 2024-06-30: R 50 000, tier 2, 80 000 - 50 000 = 30 000,
+-- running the terminated renewal's predecessor 9861 (2019-09-01, ends 2024-09-01: the renewal 9862
+-- is terminated above); S 60 000, tier 2, 20 000, contract 9863; U, T, V no contract.
+INSERT INTO exco.commune (code, name, departement, region, population) VALUES
+  ('G1103', 'Tout-Juste', 'G11', 'G1', 175000), ('G1104', 'Grande-Ville', 'G11', 'G1', 200000);
+INSERT INTO exco.cpts (id, name, seat) VALUES (9853, 'CPTS U-Limite', 'G1103'), (9854, 'CPTS T-Grande', 'G1104'),
+  (9855, 'CPTS V-Vide', 'G1201');
+INSERT INTO exco.cpts_commune VALUES (9853, 'G1103'), (9854, 'G1104');
+SELECT cpts_id, cpts_name, seat, region, seat_departement, population, tier, next_tier_population, to_next_tier,
+       contract, contract_signed_on, contract_ends_on
+  FROM exco.cpts_overview_at('2024-06-30') WHERE region = 'G1' ORDER BY cpts_id;
+-- The renewal running again (not terminated): R's contract is 9862 (2024-03-01, ends 2029-03-01),
+-- as regional_summary and territory_money count it; on 2024-01-01, before it, 9861.
+UPDATE exco.contract SET status = 'signed' WHERE id = 9862;
+SELECT cpts_id, contract, contract_signed_on, contract_ends_on FROM exco.cpts_overview_at('2024-06-30') WHERE cpts_id = 9851
+UNION ALL
+SELECT cpts_id, contract, contract_signed_on, contract_ends_on FROM exco.cpts_overview_at('2024-01-01') WHERE cpts_id = 9851;
+-- The view is the function at today's date.
+SELECT count(*) AS differ FROM (SELECT * FROM exco.cpts_overview EXCEPT SELECT * FROM exco.cpts_overview_at(current_date)) x;
+\set VERBOSITY sqlstate
+SELECT * FROM exco.cpts_overview_at(NULL);
+\set VERBOSITY default
+
 -- Clean up (the suites share one database).
 DELETE FROM exco.contract WHERE id BETWEEN 9861 AND 9863;
-DELETE FROM exco.cpts WHERE id IN (9851, 9852);
+DELETE FROM exco.cpts WHERE id BETWEEN 9851 AND 9855;
 DELETE FROM exco.commune WHERE code LIKE 'G1___';
 DELETE FROM exco.departement WHERE code IN ('G11', 'G12');
 DELETE FROM exco.region WHERE code IN ('G1', 'G2');

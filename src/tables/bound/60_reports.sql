@@ -147,7 +147,7 @@ CREATE FUNCTION exco.mission_status_at(as_of date)
   RETURNS TABLE (contract bigint, cpts_id bigint, cpts_name text, mission exco.mission, socle boolean,
                  signed_on date, ends_on date, running boolean, status_on date, start_by date,
                  deploy_by date, started_on date, deployed_on date, status exco.deadline_status,
-                 overdue boolean, late boolean, unknown_reason text)
+                 overdue boolean, late boolean, unknown_reason text, region text, cpam_departement text)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
   SELECT cm.contract, c.cpts, p.name, cm.mission, exco.is_socle(cm.mission), c.signed_on, c.ends_on,
@@ -156,7 +156,7 @@ BEGIN ATOMIC
          cm.started_on, cm.deployed_on,
          st.status, st.status IN ('start_overdue', 'deploy_overdue'),
          st.status IN ('started_late', 'deployed_late'),
-         s.reason
+         s.reason, c.region, c.cpam_departement
   FROM exco.contract_mission cm
   JOIN exco.contract c ON c.id = cm.contract
   JOIN exco.cpts p ON p.id = c.cpts
@@ -179,7 +179,7 @@ COMMENT ON FUNCTION exco.mission_status_at(date) IS
 
 CREATE VIEW exco.mission_status WITH (security_invoker = true) AS SELECT * FROM exco.mission_status_at(current_date);
 COMMENT ON VIEW exco.mission_status IS
-  'exco.mission_status_at(current_date): one row per contract mission: start and deployment deadlines, dates, status today (frozen on the last running day of a contract that no longer runs), whether it is overdue (open past its deadline) and whether it is late (finished after it)';
+  'exco.mission_status_at(current_date): one row per contract mission: start and deployment deadlines, dates, status today (frozen on the last running day of a contract that no longer runs), whether it is overdue (open past its deadline) and whether it is late (finished after it), region and CPAM département of the contract';
 
 -- ---------------------------------------------------------------------------------------------
 -- One row per contract signed on or before as_of. yearly_ceiling is the same for every contract
@@ -461,6 +461,37 @@ COMMENT ON VIEW exco.regional_summary IS
   'exco.regional_summary_at(current_date): one row per département (level departement), region (level region: sums of its départements) and for France (level france): CPTS seated there per tier, population and population covered lying there, contracts running today, their yearly ceilings and the variable due of their last closed contract year (NULL when a part is unknown: see the _known and unknown-count columns), overdue missions (open past their deadline) and late missions (finished after it) of running contracts';
 
 -- ---------------------------------------------------------------------------------------------
+-- One row per CPTS: where its seat is, the population of its territory today (the communes of
+-- exco.cpts_commune: the territory has no dates, as in regional_summary_at), its tier by that
+-- population (doc/rules.md §2), the population at which the next tier begins and how many
+-- inhabitants it lacks (NULL at tier 4, which has no next), and its contract running on as_of
+-- (exco.running_contract_at: the renewal when two run), NULL when none runs.
+CREATE FUNCTION exco.cpts_overview_at(as_of date)
+  RETURNS TABLE (cpts_id bigint, cpts_name text, seat text, region text, seat_departement text,
+                 population bigint, tier exco.tier, next_tier_population bigint, to_next_tier bigint,
+                 contract bigint, contract_signed_on date, contract_ends_on date)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT p.id, p.name, p.seat, s.region, s.departement, pop.population, t.tier,
+         upper(exco.tier_bounds(t.tier)), upper(exco.tier_bounds(t.tier)) - pop.population,
+         rc.id, rc.signed_on, rc.ends_on
+    FROM exco.cpts p
+    JOIN exco.commune s ON s.code = p.seat
+    CROSS JOIN LATERAL (SELECT coalesce(sum(tc.population), 0)::bigint AS population
+                          FROM exco.cpts_commune cc JOIN exco.commune tc ON tc.code = cc.commune
+                         WHERE cc.cpts = p.id) pop
+    CROSS JOIN LATERAL (SELECT exco.tier_of(pop.population) AS tier) t
+    LEFT JOIN exco.running_contract_at(as_of) rc ON rc.cpts = p.id
+   WHERE exco.report_date_given(as_of);
+END;
+COMMENT ON FUNCTION exco.cpts_overview_at(date) IS
+  'exco.cpts_overview as of a date: per CPTS, its seat, the population of its territory and its tier (today''s territory), the next tier boundary and the inhabitants it lacks (NULL at tier 4), and its contract running on the date (the renewal when two run; NULL when none)';
+
+CREATE VIEW exco.cpts_overview WITH (security_invoker = true) AS SELECT * FROM exco.cpts_overview_at(current_date);
+COMMENT ON VIEW exco.cpts_overview IS
+  'exco.cpts_overview_at(current_date): one row per CPTS: seat, region and département of the seat, population of its territory, tier, next tier boundary and distance to it (NULL at the top tier), contract running today (id, signed_on, ends_on; NULL when none)';
+
+-- ---------------------------------------------------------------------------------------------
 -- Column comments of the views (the functions' columns mean the same on their as_of date).
 
 COMMENT ON COLUMN exco.indicator_result.contract IS 'the contract (exco.contract.id)';
@@ -506,6 +537,8 @@ COMMENT ON COLUMN exco.mission_status.status IS 'deadline status on status_on (N
 COMMENT ON COLUMN exco.mission_status.overdue IS 'whether the mission is open past its deadline on status_on: status start_overdue (not started, start deadline passed) or deploy_overdue (not deployed, deployment deadline passed); what is to be acted on (NULL: unknown_reason)';
 COMMENT ON COLUMN exco.mission_status.late IS 'whether the mission was finished after its deadline: status started_late or deployed_late (done, but late; not overdue); NULL: unknown_reason';
 COMMENT ON COLUMN exco.mission_status.unknown_reason IS 'why status is NULL (dates the deadline rules refuse); NULL when known';
+COMMENT ON COLUMN exco.mission_status.region IS 'region of the signing ARS (exco.contract.region)';
+COMMENT ON COLUMN exco.mission_status.cpam_departement IS 'département of the signing CPAM (exco.contract.cpam_departement)';
 
 COMMENT ON COLUMN exco.contract_overview.contract IS 'the contract (exco.contract.id)';
 COMMENT ON COLUMN exco.contract_overview.cpts_id IS 'the CPTS (exco.cpts.id)';
@@ -562,3 +595,16 @@ COMMENT ON COLUMN exco.regional_summary.variable_due_last_year_known IS 'sum of 
 COMMENT ON COLUMN exco.regional_summary.variable_due_last_year_unknown IS 'missions of running contracts whose variable due for the last closed contract year is unknown (no indicators, an unreadable indicator, a ceiling gap)';
 COMMENT ON COLUMN exco.regional_summary.overdue_missions IS 'missions of the running contracts open past their deadline today (start_overdue, deploy_overdue): not started or not deployed in time';
 COMMENT ON COLUMN exco.regional_summary.late_missions IS 'missions of the running contracts finished after their deadline (started_late, deployed_late): done, but late; not the overdue ones (overdue_missions)';
+
+COMMENT ON COLUMN exco.cpts_overview.cpts_id IS 'the CPTS (exco.cpts.id)';
+COMMENT ON COLUMN exco.cpts_overview.cpts_name IS 'the CPTS''s name';
+COMMENT ON COLUMN exco.cpts_overview.seat IS 'the commune of its seat (exco.cpts.seat)';
+COMMENT ON COLUMN exco.cpts_overview.region IS 'region of the seat today';
+COMMENT ON COLUMN exco.cpts_overview.seat_departement IS 'département of the seat today (regional_summary counts the CPTS there)';
+COMMENT ON COLUMN exco.cpts_overview.population IS 'inhabitants of the communes of its territory today (0 without communes)';
+COMMENT ON COLUMN exco.cpts_overview.tier IS 'size tier of that population (exco.tier_of, doc/rules.md §2); a running contract keeps the tier of its signature (exco.contract.tier)';
+COMMENT ON COLUMN exco.cpts_overview.next_tier_population IS 'population from which the next tier begins: 40 000, 80 000, 175 001 (upper bound of exco.tier_bounds(tier)); NULL at tier 4';
+COMMENT ON COLUMN exco.cpts_overview.to_next_tier IS 'inhabitants the territory lacks to reach the next tier: next_tier_population - population; NULL at tier 4';
+COMMENT ON COLUMN exco.cpts_overview.contract IS 'its contract running today (exco.running_contract_at: the renewal when an old contract and its renewal run together); NULL when none runs';
+COMMENT ON COLUMN exco.cpts_overview.contract_signed_on IS 'signing date of that contract';
+COMMENT ON COLUMN exco.cpts_overview.contract_ends_on IS 'first day that contract no longer runs (ends_on)';
