@@ -108,6 +108,18 @@ INSERT INTO exco.contract_mission VALUES (9863, 'acces_soins', '2021-03-01', '20
 SELECT contract, mission, region, cpam_departement, start_by, deploy_by, status, overdue
   FROM exco.mission_status_at('2024-06-30') WHERE region = 'G1' AND cpam_departement = 'G11' ORDER BY contract, mission;
 
+-- indicator_result and mission_variable carry the contract's region and CPAM département too: one
+-- continuous indicator on 9863's acces_soins (10 → 20, 1 000 €), year 1 (2021-01-15 to
+-- 2022-01-15) measured 15: rate (15 - 10) / (20 - 10) = 0.5, earned 500 €; variable ceiling tier 2
+-- (2019) 29 500: variable due 500.
+INSERT INTO exco.indicator (id, contract, mission, code, label, kind, starting, objective, weight, amount) VALUES
+  (9871, 9863, 'acces_soins', 'G_IND', 'indicateur de test', 'continuous', 10, 20, 1, 1000);
+INSERT INTO exco.measure VALUES (9871, 1, 15);
+SELECT contract, code, contract_year, rate, earned, region, cpam_departement
+  FROM exco.indicator_result_at('2024-06-30') WHERE region = 'G1' AND contract_year = 1;
+SELECT contract, mission, contract_year, earned, variable_due, region, cpam_departement
+  FROM exco.mission_variable_at('2024-06-30') WHERE cpam_departement = 'G11' AND contract_year = 1;
+
 -- exco.cpts_overview_at: per CPTS, population of its territory, tier, next boundary (upper bound of
 -- the tier's range, doc/rules.md §2: 40 000, 80 000, 175 001) and the distance to it, running
 -- contract. Three more CPTS: U, 175 000 inhabitants (tier 3: 175 000 is still tier 3, 1 inhabitant

@@ -35,7 +35,8 @@ COMMENT ON FUNCTION exco.running_contract_at(date) IS
 CREATE FUNCTION exco.indicator_result_at(as_of date)
   RETURNS TABLE (contract bigint, mission exco.mission, indicator bigint, code text,
                  kind exco.indicator_kind, contract_year integer, year_ends_on date, value numeric,
-                 measured boolean, weight numeric, rate numeric, earned numeric, unknown_reason text)
+                 measured boolean, weight numeric, rate numeric, earned numeric, unknown_reason text,
+                 region text, cpam_departement text)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
   SELECT i.contract, i.mission, i.id, i.code, i.kind, y.k, y.ends_on, m.value, m.value IS NOT NULL,
@@ -58,7 +59,7 @@ BEGIN ATOMIC
               WHEN i.lower_is_better IS NULL THEN round(exco.step_amount(m.value, i.thresholds, i.amounts), 2)
               ELSE round(exco.step_amount(m.value, i.thresholds, i.amounts, i.lower_is_better), 2)
          END,
-         q.reason
+         q.reason, c.region, c.cpam_departement
   FROM exco.indicator i
   JOIN exco.contract c ON c.id = i.contract
   JOIN exco.contract_mission cm ON cm.contract = i.contract AND cm.mission = i.mission
@@ -105,7 +106,8 @@ COMMENT ON VIEW exco.indicator_result IS
 CREATE FUNCTION exco.mission_variable_at(as_of date)
   RETURNS TABLE (contract bigint, mission exco.mission, contract_year integer, indicators bigint,
                  missing_measures bigint, attainment numeric, earned numeric, ceiling_gap text,
-                 variable_ceiling numeric, variable_due numeric, unknown_reason text)
+                 variable_ceiling numeric, variable_due numeric, unknown_reason text, region text,
+                 cpam_departement text)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
   SELECT a.contract, a.mission, a.contract_year, a.indicators, a.missing_measures, a.attainment,
@@ -115,7 +117,8 @@ BEGIN ATOMIC
               THEN least(a.earned, exco.variable_ceiling_or_null(a.mission, c.tier, c.scale)) END,
          concat_ws('; ', exco.ceiling_gap(a.mission, c.tier, c.scale), a.indicator_reason,
                    CASE WHEN a.attainment IS NULL AND a.indicator_reason IS NULL
-                        THEN 'every indicator weighs 0: attainment undefined' END)
+                        THEN 'every indicator weighs 0: attainment undefined' END),
+         c.region, c.cpam_departement
   FROM (SELECT r.contract, r.mission, r.contract_year,
                count(*) AS indicators,
                count(*) FILTER (WHERE NOT r.measured) AS missing_measures,
@@ -507,6 +510,8 @@ COMMENT ON COLUMN exco.indicator_result.weight IS 'the indicator''s weight in th
 COMMENT ON COLUMN exco.indicator_result.rate IS 'attainment rate of that contract year, 0..1 (NULL: unknown_reason)';
 COMMENT ON COLUMN exco.indicator_result.earned IS 'euros earned in that contract year (NULL: unknown_reason)';
 COMMENT ON COLUMN exco.indicator_result.unknown_reason IS 'why rate and earned are NULL (a measure, level, amount or weight that is not a finite number, a direction contradicting the levels); NULL when known';
+COMMENT ON COLUMN exco.indicator_result.region IS 'region of the signing ARS (exco.contract.region)';
+COMMENT ON COLUMN exco.indicator_result.cpam_departement IS 'département of the signing CPAM (exco.contract.cpam_departement)';
 
 COMMENT ON COLUMN exco.mission_variable.contract IS 'the contract (exco.contract.id)';
 COMMENT ON COLUMN exco.mission_variable.mission IS 'the contract mission';
@@ -519,6 +524,8 @@ COMMENT ON COLUMN exco.mission_variable.ceiling_gap IS 'why the scale does not g
 COMMENT ON COLUMN exco.mission_variable.variable_ceiling IS 'yearly variable ceiling of the mission for the contract''s tier and scale (NULL: ceiling_gap)';
 COMMENT ON COLUMN exco.mission_variable.variable_due IS 'variable money due for that contract year: earned capped by variable_ceiling (NULL when either is unknown)';
 COMMENT ON COLUMN exco.mission_variable.unknown_reason IS 'why a column is NULL (ceiling gap, unreadable indicator, every indicator weighing 0); NULL when all are known';
+COMMENT ON COLUMN exco.mission_variable.region IS 'region of the signing ARS (exco.contract.region)';
+COMMENT ON COLUMN exco.mission_variable.cpam_departement IS 'département of the signing CPAM (exco.contract.cpam_departement)';
 
 COMMENT ON COLUMN exco.mission_status.contract IS 'the contract (exco.contract.id)';
 COMMENT ON COLUMN exco.mission_status.cpts_id IS 'the CPTS (exco.cpts.id)';
