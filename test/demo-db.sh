@@ -6,7 +6,7 @@
 #
 #   - creates the database when it is missing, and the extension exco (with exco.create_tables())
 #     when the database has none;
-#   - REFUSES a database that already holds exco data (a row in any of exco's tables, or the demo's
+#   - REFUSES a database with an older exco (update it first), and one that already holds exco data (a row in any of exco's tables, or the demo's
 #     marker exco_demo.marker): the demo build deletes every CPTS, contract, structure, ... before it
 #     builds its own. It then exits 1 having written nothing;
 #   - loads the territory: the real one (@etalab/decoupage-administratif, fetched once with npm, as
@@ -32,6 +32,14 @@ if ! psql -X -q -A -t -c 'SELECT 1' >/dev/null 2>&1; then
   # createdb connects to the maintenance database (postgres, else template1).
   createdb "$db" || die "cannot connect to database \"$db\" nor create it (check PGHOST, PGPORT, PGUSER)"
   echo "== created database $db"
+fi
+
+# An exco older than the one installed (0.2.0 kept the data in the extension's own tables, which the
+# check below leaves out): refused, the update named.
+old=$(q -c "SELECT e.extversion FROM pg_catalog.pg_extension AS e JOIN pg_catalog.pg_available_extensions AS a
+              ON a.name = e.extname WHERE e.extname = 'exco' AND e.extversion IS DISTINCT FROM a.default_version")
+if [ -n "$old" ]; then
+  die "database \"$db\" has exco $old, not the installed version: update it (ALTER EXTENSION exco UPDATE; SELECT exco.update_tables()) or load the demo into a new database. Nothing was written."
 fi
 
 # Exco data already there? The extension's own reference rows (scales, the law's amounts) and the

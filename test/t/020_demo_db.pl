@@ -70,6 +70,14 @@ like($err, qr/database "kept" already holds exco data \(rows in [^)]*exco\.contr
 like($err, qr/Nothing was written/, '... saying nothing was written');
 is($node->safe_psql('kept', $fingerprint_sql), $before, '... and every table is as it was');
 
+# A database with an older exco (0.2.0 kept its data in the extension's tables) is refused.
+$node->safe_psql('postgres', 'CREATE DATABASE old_exco');
+$node->safe_psql('old_exco', "SET client_min_messages = warning; CREATE EXTENSION exco VERSION '0.2.0'");
+($rc, $out, $err) = make_demo('old_exco');
+isnt($rc, 0, 'make demo DB=old_exco (exco 0.2.0) is refused');
+like($err, qr/database "old_exco" has exco 0\.2\.0, not the installed version: update it/, '... naming the version and the update');
+is($node->safe_psql('old_exco', q{SELECT extversion FROM pg_extension WHERE extname = 'exco'}), '0.2.0', '... which it left as it was');
+
 # A database where exco and its tables exist but hold nothing is not refused.
 $node->safe_psql('postgres', 'CREATE DATABASE empty_tables');
 $node->safe_psql('empty_tables', 'SET client_min_messages = warning; CREATE EXTENSION exco; SELECT exco.create_tables()');
