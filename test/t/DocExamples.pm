@@ -98,6 +98,10 @@ sub statements
 		{
 			my $s = { sql => join("\n", @cur), line => $n };
 			if (defined $comment && $comment =~ /→\s?(.*?)\s*$/) { $s->{want} = [$1]; }
+			elsif (defined $comment && $comment =~ /^\s*-?[0-9][0-9.,\s]*$/)
+			{
+				push @problems, "line $n: a result written without its arrow (-- → $comment): it would not be compared";
+			}
 			push @st, $s;
 			@cur = ();
 		}
