@@ -119,8 +119,11 @@ test-fdw:
 # map, a page wider than 1600 px (test/browser/). PAGE=file.html [MIN_AREAS=n]: that page instead.
 test-browser:
 	bash test/harness.sh test-browser
+# make demo DB=name [DIR=path] [AS_OF=YYYY-MM-DD]: the demo kept in database `name` of your own server
+# (PG* variables; exco installed there), created when missing; refused when it holds exco data
+# (test/demo-db.sh). DIR: territory JSON files instead of the real data (as make load-territory).
 demo:
-	bash test/harness.sh demo
+	$(if $(DB),EXCO_DEMO_AS_OF="$(AS_OF)" bash test/demo-db.sh "$(DB)" $(if $(DIR),"$(DIR)"),bash test/harness.sh demo)
 # make bench BENCH_ROWS=1000000: rows of the large benchmarks (default 10 000 000), see doc/bench.md.
 bench:
 	bash test/harness.sh bench

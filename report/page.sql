@@ -136,7 +136,7 @@ SELECT r.* FROM page_arg AS a, exco.regional_summary_at(a.as_of, a.region) AS r
  WHERE r.level IN ('region', 'france');
 CREATE TEMP TABLE page_top ON COMMIT DROP AS
 SELECT r.* FROM page_region AS r, page_arg AS a
- WHERE r.level = CASE WHEN a.region IS NULL THEN 'france' ELSE 'region' END;
+ WHERE r.level::text = CASE WHEN a.region IS NULL THEN 'france' ELSE 'region' END;
 
 -- Deadline statuses of the missions of the contracts running on as_of, per region of the
 -- contract; NULL status (dates the deadline rules refuse) is counted as unknown. grp: overdue

@@ -151,13 +151,13 @@ INSERT INTO exco.contract_mission VALUES (8811, 'parcours', '2019-10-01', NULL),
 -- never started: no rows.
 -- No indicator: no indicator_result row, no mission_variable row.
 -- Region RV: one CPTS (tier 2), 50 000 inhabitants all covered; no contract running at infinity.
--- territory_money lists the areas that have an item on the date (a running CPTS or assistant
--- contract, an ETP programme, a GP in a structure): RV has none.
+-- territory_money lists every area, with zeros where nothing runs: RV and RV1 have no item on the
+-- date (no running CPTS or assistant contract, ETP programme or GP in a structure).
 \set as_of infinity
 \i sql/include/reports_at_date.sql
 -- At -infinity C is not signed yet: contract_overview, mission_status and payments list the
 -- contracts signed on or before the date, so none of C; the region and its CPTS are there, nothing
--- runs; no indicator, no territory_money area.
+-- runs; no indicator; territory_money's RV and RV1 rows are zeros.
 \set as_of -infinity
 \i sql/include/reports_at_date.sql
 ROLLBACK;

@@ -37,22 +37,29 @@ div_round(int64 num, int64 den)
 	return (2 * num + den) / (2 * den);
 }
 
+/*
+ * Where the rows go. reason: NULL for exco.payment_schedule (4 columns); for
+ * exco.payment_schedule_report (a fifth, unknown_reason), why every amount is unknown (NULL) or
+ * NULL when they are known.
+ */
 typedef struct ScheduleOut
 {
 	Tuplestorestate *store;
 	TupleDesc	desc;
+	const char *reason;
 } ScheduleOut;
 
 static void
 emit(ScheduleOut *out, int year, DateADT due_on, const char *kind, int64 cents, bool null_amount)
 {
-	Datum		values[4];
-	bool		nulls[4] = {false, false, false, null_amount};
+	Datum		values[5];
+	bool		nulls[5] = {false, false, false, null_amount || out->reason != NULL, out->reason == NULL};
 
 	values[0] = Int32GetDatum(year);
 	values[1] = DateADTGetDatum(due_on);
 	values[2] = CStringGetTextDatum(kind);
-	values[3] = null_amount ? (Datum) 0 : exco_cents_numeric(cents);
+	values[3] = nulls[3] ? (Datum) 0 : exco_cents_numeric(cents);
+	values[4] = out->reason != NULL ? CStringGetTextDatum(out->reason) : (Datum) 0;
 	tuplestore_putvalues(out->store, out->desc, values, nulls);
 }
 
@@ -218,6 +225,7 @@ payment_schedule(PG_FUNCTION_ARGS)
 	InitMaterializedSRF(fcinfo, 0);
 	out.store = rsinfo->setResult;
 	out.desc = rsinfo->setDesc;
+	out.reason = NULL;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		return (Datum) 0;
@@ -249,5 +257,83 @@ payment_schedule(PG_FUNCTION_ARGS)
 		exco_scale_cell(scale, m, PG_GETARG_TIER(1), &c);
 		emit_mission(&out, ann, PG_GETARG_DATEADT(3), &c, &att);
 	}
+	return (Datum) 0;
+}
+
+/*
+ * exco.payment_schedule_report(signed_on, t, line, started_on, attainment, scale): the rows of
+ * exco.payment_schedule for the reports, which never raise for one line and never drop one. Where
+ * the schedule's amounts are unknown (the named scale does not exist or does not give the line for
+ * the tier; the mission started before the signature or after the contract's last running day),
+ * the line keeps every row of its schedule, at the contract years and due dates the contract
+ * gives (a start the rules refuse counts as a start at signature: the dates of a whole-contract
+ * mission), with the same kinds, NULL amounts and the reason in unknown_reason. Not strict (as
+ * exco.payment_schedule); scale is the contract's (NULL: the one in force at signature).
+ */
+PG_FUNCTION_INFO_V1(payment_schedule_report);
+Datum
+payment_schedule_report(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	ExcoScaleCache *cache;
+	ScheduleOut out;
+	ExcoMission m;
+	Tier		t;
+	DateADT		signed_on;
+	DateADT		started_on;
+	DateADT		ann[CONTRACT_YEARS + 1];
+	YearAttainment att = {{0}, {false}};
+	const ExcoScale *scale;
+	char	   *name;
+	ExcoCeiling c = {0, 0, 0, false};
+	int			i;
+
+	InitMaterializedSRF(fcinfo, 0);
+	out.store = rsinfo->setResult;
+	out.desc = rsinfo->setDesc;
+	out.reason = NULL;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		return (Datum) 0;
+
+	cache = exco_scale_cache(fcinfo);
+	m = exco_mission_index(&cache->missions, PG_GETARG_OID(2));
+	t = PG_GETARG_TIER(1);
+	signed_on = PG_GETARG_DATEADT(0);
+	exco_check_signing_date(signed_on);
+	for (i = 0; i <= CONTRACT_YEARS; i++)
+		ann[i] = exco_add_months(signed_on, 12 * i);
+	if (m != MISSION_FONCTIONNEMENT && PG_ARGISNULL(3))
+		return (Datum) 0;		/* a mission not started has no payments yet */
+	started_on = m == MISSION_FONCTIONNEMENT ? signed_on : PG_GETARG_DATEADT(3);
+	if (!PG_ARGISNULL(4))
+		read_attainment(PG_GETARG_ARRAYTYPE_P(4), &att);
+
+	if (PG_ARGISNULL(5))
+	{
+		scale = exco_scale_find_on(cache, signed_on);
+		name = scale != NULL ? scale->name : psprintf("in force on %s", exco_date_str(signed_on));
+	}
+	else
+	{
+		name = text_to_cstring(PG_GETARG_TEXT_PP(5));
+		scale = exco_scale_find_named(cache, name);
+	}
+	out.reason = exco_ceiling_gap_reason(scale, name, m, t);
+	if (out.reason == NULL && started_on < signed_on)
+		out.reason = psprintf("%s started on %s, before the contract was signed on %s",
+							  exco_mission_labels[m], exco_date_str(started_on), exco_date_str(signed_on));
+	else if (out.reason == NULL && started_on >= ann[CONTRACT_YEARS])
+		out.reason = psprintf("%s started on %s, after the contract's last running day",
+							  exco_mission_labels[m], exco_date_str(started_on));
+	if (out.reason == NULL)
+		exco_scale_cell(scale, m, t, &c);
+	else if (started_on < signed_on || started_on >= ann[CONTRACT_YEARS])
+		started_on = signed_on;
+
+	if (m == MISSION_FONCTIONNEMENT)
+		emit_fonctionnement(&out, ann, c.fixed);
+	else
+		emit_mission(&out, ann, started_on, &c, &att);
 	return (Datum) 0;
 }

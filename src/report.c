@@ -43,10 +43,18 @@ cell_known(const ExcoScale *scale, ExcoMission m, Tier t)
 	return true;
 }
 
-static text *
-no_scale(const char *name)
+/*
+ * Why the scale named name (scale: its entry, NULL when unknown) does not give line m for tier t,
+ * palloc'd; NULL when it does. Shared with the payment schedule of the reports (payment.c).
+ */
+char *
+exco_ceiling_gap_reason(const ExcoScale *scale, const char *name, ExcoMission m, Tier t)
 {
-	return cstring_to_text(psprintf("scale %s does not exist", name));
+	if (scale == NULL)
+		return psprintf("scale %s does not exist", name);
+	if (cell_known(scale, m, t))
+		return NULL;
+	return psprintf("scale %s does not give %s for tier %d", name, exco_mission_labels[m], (int) t);
 }
 
 /* exco.ceiling_gap(line, t, scale) → text: NULL when the scale gives the line for the tier. */
@@ -58,14 +66,11 @@ report_ceiling_gap(PG_FUNCTION_ARGS)
 	ExcoMission m = exco_mission_index(&cache->missions, PG_GETARG_OID(0));
 	Tier		t = PG_GETARG_TIER(1);
 	char	   *name = text_to_cstring(PG_GETARG_TEXT_PP(2));
-	const ExcoScale *scale = exco_scale_find_named(cache, name);
+	char	   *reason = exco_ceiling_gap_reason(exco_scale_find_named(cache, name), name, m, t);
 
-	if (scale == NULL)
-		PG_RETURN_TEXT_P(no_scale(name));
-	if (cell_known(scale, m, t))
+	if (reason == NULL)
 		PG_RETURN_NULL();
-	PG_RETURN_TEXT_P(cstring_to_text(psprintf("scale %s does not give %s for tier %d",
-											  name, exco_mission_labels[m], (int) t)));
+	PG_RETURN_TEXT_P(cstring_to_text(reason));
 }
 
 /* exco.variable_ceiling_or_null(line, t, scale) → numeric: the variable ceiling, NULL on a gap. */

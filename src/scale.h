@@ -70,6 +70,9 @@ extern const ExcoScale *exco_scale_on(ExcoScaleCache *cache, DateADT on_date);
 extern const ExcoScale *exco_scale_named(ExcoScaleCache *cache, const char *name);
 extern void exco_scale_cell(const ExcoScale *scale, ExcoMission m, Tier t, ExcoCeiling *out);
 
+/* Why a scale does not give a line for a tier, palloc'd, or NULL (report.c). */
+extern char *exco_ceiling_gap_reason(const ExcoScale *scale, const char *name, ExcoMission m, Tier t);
+
 /* cents -> numeric with two decimals, and the text of a date, for messages. */
 extern Datum exco_cents_numeric(int64 cents);
 

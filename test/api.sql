@@ -100,6 +100,7 @@ WITH reviewed(proname, proparallel, why) AS (VALUES
   ('scale_on', 's', 'reads exco.scale through read-only SPI'),
   ('contract_ceiling', 's', 'reads the scale tables through read-only SPI'),
   ('payment_schedule', 's', 'reads the scale tables through read-only SPI'),
+  ('payment_schedule_report', 's', 'the same rows as payment_schedule, reading the scale tables through read-only SPI'),
   ('ceiling_gap', 's', 'reads the scale tables through read-only SPI (src/report.c)'),
   ('variable_ceiling_or_null', 's', 'reads the scale tables through read-only SPI (src/report.c)'),
   ('contract_ceiling_gap', 's', 'reads the scale tables through read-only SPI (src/report.c)'),

@@ -29,7 +29,9 @@ CREATE TABLE bench.result (
   baseline    text,
   baseline_ms numeric,
   ratio       numeric,
-  goal        numeric,
+  goal        numeric,    -- on marginal when floor_ms is set, else on ratio
+  floor_ms    numeric,    -- the benchmark's floor: the same query reading the arguments, no function
+  marginal    numeric,    -- (exco - floor) / (baseline - floor): the function's own cost against the baseline's
   note        text
 );
 
@@ -88,32 +90,55 @@ COMMENT ON FUNCTION bench.time_queries(text[], text[], text[], integer, integer)
 -- Record one comparison of two timed keys and return its line (goal NULL: an informative line,
 -- e.g. against the floor of a benchmark, printed goal=none):
 --   bench: <name> exco_ms=<median> baseline=<label> baseline_ms=<median> ratio=<exco/baseline> goal=<ratio>
+-- With floor_key (the benchmark's floor: the same query with the function replaced by reading its
+-- arguments), the line also gives the floor and the marginal ratio, and the goal is on the marginal
+-- ratio, not on the whole-query one:
+--   bench: <name> exco_ms=.. baseline=.. baseline_ms=.. ratio=.. floor_ms=<median> marginal=<m> goal=<marginal goal>
+--   marginal = (exco - floor) / (baseline - floor): what exco adds to the bare query over what the
+--   baseline adds; n/a when the baseline is not above the floor.
 -- followed by a "note:" line when parallel workers were not all launched or the plans differ.
-CREATE FUNCTION bench.compare(name text, exco_key text, baseline text, baseline_key text, goal numeric)
+CREATE FUNCTION bench.compare(name text, exco_key text, baseline text, baseline_key text, goal numeric,
+                              floor_key text DEFAULT NULL)
   RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
   e     bench.timing := (SELECT t FROM bench.timings WHERE key = exco_key);
   b     bench.timing := (SELECT t FROM bench.timings WHERE key = baseline_key);
+  f     bench.timing := (SELECT t FROM bench.timings WHERE key = floor_key);
   ratio numeric;
+  marginal numeric;
   note  text;
 BEGIN
-  IF (e IS NULL OR b IS NULL) AND nullif(current_setting('bench.only', true), '') IS NOT NULL THEN
+  IF (e IS NULL OR b IS NULL OR (floor_key IS NOT NULL AND f IS NULL))
+     AND nullif(current_setting('bench.only', true), '') IS NOT NULL THEN
     RETURN format('bench: %s not compared (bench.only = %s)', name, current_setting('bench.only'));
-  ELSIF e IS NULL OR b IS NULL THEN
-    RAISE EXCEPTION 'bench.compare(%): no timing for % or %', name, exco_key, baseline_key;
+  ELSIF e IS NULL OR b IS NULL OR (floor_key IS NOT NULL AND f IS NULL) THEN
+    RAISE EXCEPTION 'bench.compare(%): no timing for % or % or %', name, exco_key, baseline_key, floor_key;
   END IF;
   ratio := round(e.median_ms / nullif(b.median_ms, 0), 3);
+  IF floor_key IS NOT NULL AND b.median_ms > f.median_ms THEN
+    marginal := round((e.median_ms - f.median_ms) / (b.median_ms - f.median_ms), 3);
+  END IF;
   note := concat_ws('; ',
     CASE WHEN e.workers_launched < e.workers_planned
          THEN format('%s launched %s of %s workers', exco_key, e.workers_launched, e.workers_planned) END,
     CASE WHEN b.workers_launched < b.workers_planned
          THEN format('%s launched %s of %s workers', baseline_key, b.workers_launched, b.workers_planned) END,
     CASE WHEN e.workers_planned <> b.workers_planned AND baseline <> 'serial'
-         THEN format('plans differ: %s workers for exco, %s for %s', e.workers_planned, b.workers_planned, baseline) END);
-  INSERT INTO bench.result (name, exco_ms, baseline, baseline_ms, ratio, goal, note)
-  VALUES (name, round(e.median_ms, 2), baseline, round(b.median_ms, 2), ratio, goal, nullif(note, ''));
-  RETURN format('bench: %s exco_ms=%s baseline=%s baseline_ms=%s ratio=%s goal=%s',
-                name, round(e.median_ms, 2), baseline, round(b.median_ms, 2), ratio, coalesce(goal::text, 'none'))
+         THEN format('plans differ: %s workers for exco, %s for %s', e.workers_planned, b.workers_planned, baseline) END,
+    CASE WHEN floor_key IS NOT NULL AND f.workers_planned <> e.workers_planned
+         THEN format('plans differ: %s workers for exco, %s for the floor', e.workers_planned, f.workers_planned) END,
+    CASE WHEN floor_key IS NOT NULL AND marginal IS NULL
+         THEN format('no marginal ratio: %s (%s ms) is not above the floor (%s ms)', baseline,
+                     round(b.median_ms, 2), round(f.median_ms, 2)) END);
+  INSERT INTO bench.result (name, exco_ms, baseline, baseline_ms, ratio, goal, floor_ms, marginal, note)
+  VALUES (name, round(e.median_ms, 2), baseline, round(b.median_ms, 2), ratio, goal,
+          round(f.median_ms, 2), marginal, nullif(note, ''));
+  RETURN format('bench: %s exco_ms=%s baseline=%s baseline_ms=%s ratio=%s',
+                name, round(e.median_ms, 2), baseline, round(b.median_ms, 2), ratio)
+         || CASE WHEN floor_key IS NOT NULL
+                 THEN format(' floor_ms=%s marginal=%s', round(f.median_ms, 2), coalesce(marginal::text, 'n/a'))
+                 ELSE '' END
+         || format(' goal=%s', coalesce(goal::text, 'none'))
          || CASE WHEN note <> '' THEN E'\nnote: ' || name || ': ' || note ELSE '' END;
 END $$;
 

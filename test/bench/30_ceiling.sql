@@ -2,7 +2,9 @@
 -- exco.ceiling(line, tier, on_date) (composite: scale, line, tier, fixed, variable, dedicated,
 -- total), against
 --   scale_join  the scale in force (latest exco.scale.effective_from <= on_date) joined to
---               exco.scale_amount, summing the amounts of every share      goal ratio <= 1.0
+--               exco.scale_amount, summing the amounts of every share      goal marginal ratio <= 0.5
+-- and the floor: count(on_date), reading the three arguments (on_date is the last column) and
+-- computing nothing (ceiling_vs_floor, no goal). Marginal ratio = (exco - floor) / (join - floor).
 -- Lines: the 6 lines of the shipped scale 'aci-cpts-2019'; tiers 1..4; dates uniform over
 -- 2019-08-25 .. 2022-03-31, where that scale is in force and complete, so every cell exists.
 
@@ -46,18 +48,20 @@ SELECT bench.check('ceiling sums of fixed, variable, dedicated',
 
 \warn == ceiling: timing
 SELECT bench.time_queries(
-  ARRAY['ceiling/exco', 'ceiling/scale_join'],
+  ARRAY['ceiling/exco', 'ceiling/scale_join', 'ceiling/floor'],
   ARRAY[$q$SELECT sum((exco.ceiling(line, tier, on_date)).total) FROM bench.ceiling_cm$q$,
-        $q$SELECT sum(amount) FROM bench.ceiling_join$q$]);
+        $q$SELECT sum(amount) FROM bench.ceiling_join$q$,
+        $q$SELECT count(on_date) FROM bench.ceiling_cm$q$]);
 
-SELECT bench.compare('ceiling', 'ceiling/exco', 'scale_join', 'ceiling/scale_join', 1.0);
+SELECT bench.compare('ceiling_vs_join', 'ceiling/exco', 'scale_join', 'ceiling/scale_join', 0.5, 'ceiling/floor');
+SELECT bench.compare('ceiling_vs_floor', 'ceiling/exco', 'floor', 'ceiling/floor', NULL);
 
 DROP VIEW bench.ceiling_join;
 DROP TABLE bench.ceiling_cm;
 
 \else
-SELECT bench.skip('ceiling', 'scale aci-cpts-2019 not loaded in exco.scale_amount');
+SELECT bench.skip('ceiling_vs_join', 'scale aci-cpts-2019 not loaded in exco.scale_amount');
 \endif
 \else
-SELECT bench.skip('ceiling', 'exco.ceiling not installed');
+SELECT bench.skip('ceiling_vs_join', 'exco.ceiling not installed');
 \endif

@@ -2,9 +2,10 @@
 -- stepped indicators, against the same rule
 -- (SCALES.md "Indicators in real contracts": thresholds ordered in the wanted direction, the
 -- highest level reached pays its amount, below the first nothing) written
---   sql      as a CASE over the unnested arrays                   goal ratio <= 1.0 (no goal set
---            by the issue; exco should at least not be slower than the SQL)
---   plpgsql  as a PL/pgSQL loop                                   goal ratio <= 0.5
+--   sql      as a CASE over the unnested arrays                   goal marginal ratio <= 0.5
+--   plpgsql  as a PL/pgSQL loop                                   goal marginal ratio <= 0.1
+-- and the floor: count(amounts), reading the three arguments (amounts is the last column) and
+-- computing nothing (step_amount_vs_floor, no goal). Marginal ratio = (exco - floor) / (baseline - floor).
 -- Data: 3 levels a row; half the indicators rise (thresholds ascending, reached when
 -- measured >= threshold), half fall (descending, reached when measured <= threshold), like
 -- "<= 50 -> 9 000, 51..100 -> 6 000, 101..219 -> 3 000"; measures uniform over 0..250.
@@ -61,13 +62,16 @@ SELECT bench.check('step_amount sum',
 
 \warn == step_amount: timing
 SELECT bench.time_queries(
-  ARRAY['step_amount/exco', 'step_amount/sql', 'step_amount/plpgsql'],
+  ARRAY['step_amount/exco', 'step_amount/sql', 'step_amount/plpgsql', 'step_amount/floor'],
   ARRAY[$q$SELECT sum(exco.step_amount(measured, thresholds, amounts)) FROM bench.step$q$,
         $q$SELECT sum(earned) FROM bench.step_sql$q$,
-        $q$SELECT sum(bench.step_amount_plpgsql(measured, thresholds, amounts)) FROM bench.step$q$]);
+        $q$SELECT sum(bench.step_amount_plpgsql(measured, thresholds, amounts)) FROM bench.step$q$,
+        $q$SELECT count(amounts) FROM bench.step$q$]);
 
-SELECT bench.compare('step_amount_vs_sql', 'step_amount/exco', 'sql', 'step_amount/sql', 1.0);
-SELECT bench.compare('step_amount_vs_plpgsql', 'step_amount/exco', 'plpgsql', 'step_amount/plpgsql', 0.5);
+SELECT bench.compare('step_amount_vs_sql', 'step_amount/exco', 'sql', 'step_amount/sql', 0.5, 'step_amount/floor');
+SELECT bench.compare('step_amount_vs_plpgsql', 'step_amount/exco', 'plpgsql', 'step_amount/plpgsql', 0.1,
+                     'step_amount/floor');
+SELECT bench.compare('step_amount_vs_floor', 'step_amount/exco', 'floor', 'step_amount/floor', NULL);
 
 DROP VIEW bench.step_sql;
 DROP TABLE bench.step;

@@ -1,7 +1,9 @@
 -- Benchmark etp_patient_pay: exco.etp_patient_pay(sessions, dropped_out) over BENCH_ROWS ETP
 -- patients, against the same rule (doc/rules.md §7.3, cases decided in doc/schemes.md) written
---   sql_case  as a CASE                                      goal ratio <= 1.0
---   plpgsql   as a PL/pgSQL function                         goal ratio <= 0.2
+--   sql_case  as a CASE                                      goal marginal ratio <= 0.5
+--   plpgsql   as a PL/pgSQL function                         goal marginal ratio <= 0.1
+-- and the floor: count(dropped_out), reading both arguments and computing nothing
+-- (etp_patient_pay_vs_floor, no goal). Marginal ratio = (exco - floor) / (baseline - floor).
 -- Data: sessions uniform in 0..8, 15 % of patients dropped out, so every case occurs.
 
 SELECT bench.has_function('etp_patient_pay') AS has_etp \gset
@@ -39,14 +41,18 @@ SELECT bench.check('etp_patient_pay sum',
 
 \warn == etp_patient_pay: timing
 SELECT bench.time_queries(
-  ARRAY['etp_patient_pay/exco', 'etp_patient_pay/sql_case', 'etp_patient_pay/plpgsql'],
+  ARRAY['etp_patient_pay/exco', 'etp_patient_pay/sql_case', 'etp_patient_pay/plpgsql', 'etp_patient_pay/floor'],
   ARRAY[$q$SELECT sum(exco.etp_patient_pay(sessions, dropped_out)) FROM bench.etp$q$,
         $q$SELECT sum(CASE WHEN sessions = 0 THEN 0.00 WHEN sessions > 4 THEN 300.00
                            WHEN dropped_out AND sessions < 4 THEN 100.00 ELSE 250.00 END) FROM bench.etp$q$,
-        $q$SELECT sum(bench.etp_patient_pay_plpgsql(sessions, dropped_out)) FROM bench.etp$q$]);
+        $q$SELECT sum(bench.etp_patient_pay_plpgsql(sessions, dropped_out)) FROM bench.etp$q$,
+        $q$SELECT count(dropped_out) FROM bench.etp$q$]);
 
-SELECT bench.compare('etp_patient_pay_vs_case', 'etp_patient_pay/exco', 'sql_case', 'etp_patient_pay/sql_case', 1.0);
-SELECT bench.compare('etp_patient_pay_vs_plpgsql', 'etp_patient_pay/exco', 'plpgsql', 'etp_patient_pay/plpgsql', 0.2);
+SELECT bench.compare('etp_patient_pay_vs_case', 'etp_patient_pay/exco', 'sql_case', 'etp_patient_pay/sql_case', 0.5,
+                     'etp_patient_pay/floor');
+SELECT bench.compare('etp_patient_pay_vs_plpgsql', 'etp_patient_pay/exco', 'plpgsql', 'etp_patient_pay/plpgsql', 0.1,
+                     'etp_patient_pay/floor');
+SELECT bench.compare('etp_patient_pay_vs_floor', 'etp_patient_pay/exco', 'floor', 'etp_patient_pay/floor', NULL);
 
 DROP TABLE bench.etp;
 

@@ -1,8 +1,10 @@
 -- Benchmark assistant_target: exco.assistant_target(share, mt_patients) over BENCH_ROWS GPs,
 -- against the same rule (doc/rules.md §7.2: the band's percentage of the starting count, rounded
 -- up; band boundaries in doc/schemes.md) written
---   sql_case  as a CASE over share and band, in exact numeric   goal ratio <= 1.0
---   plpgsql   as a PL/pgSQL function                            goal ratio <= 0.2
+--   sql_case  as a CASE over share and band, in exact numeric   goal marginal ratio <= 0.5
+--   plpgsql   as a PL/pgSQL function                            goal marginal ratio <= 0.1
+-- and the floor: sum(mt), reading both arguments (mt is the last column) with the same sum and
+-- computing nothing (assistant_target_vs_floor, no goal). Marginal = (exco - floor) / (baseline - floor).
 -- Data: the three time shares, MT patients uniform in 640..2 500, so every band occurs.
 
 SELECT bench.has_function('assistant_target') AS has_target \gset
@@ -52,13 +54,17 @@ SELECT bench.check('assistant_target sum',
 
 \warn == assistant_target: timing
 SELECT bench.time_queries(
-  ARRAY['assistant_target/exco', 'assistant_target/sql_case', 'assistant_target/plpgsql'],
+  ARRAY['assistant_target/exco', 'assistant_target/sql_case', 'assistant_target/plpgsql', 'assistant_target/floor'],
   ARRAY[$q$SELECT sum(exco.assistant_target(share, mt)) FROM bench.assistant$q$,
         $q$SELECT sum(target) FROM bench.assistant_sql$q$,
-        $q$SELECT sum(bench.assistant_target_plpgsql(share, mt)) FROM bench.assistant$q$]);
+        $q$SELECT sum(bench.assistant_target_plpgsql(share, mt)) FROM bench.assistant$q$,
+        $q$SELECT sum(mt) FROM bench.assistant$q$]);
 
-SELECT bench.compare('assistant_target_vs_case', 'assistant_target/exco', 'sql_case', 'assistant_target/sql_case', 1.0);
-SELECT bench.compare('assistant_target_vs_plpgsql', 'assistant_target/exco', 'plpgsql', 'assistant_target/plpgsql', 0.2);
+SELECT bench.compare('assistant_target_vs_case', 'assistant_target/exco', 'sql_case', 'assistant_target/sql_case', 0.5,
+                     'assistant_target/floor');
+SELECT bench.compare('assistant_target_vs_plpgsql', 'assistant_target/exco', 'plpgsql', 'assistant_target/plpgsql', 0.1,
+                     'assistant_target/floor');
+SELECT bench.compare('assistant_target_vs_floor', 'assistant_target/exco', 'floor', 'assistant_target/floor', NULL);
 
 DROP VIEW bench.assistant_sql;
 DROP TABLE bench.assistant;

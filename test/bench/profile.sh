@@ -14,7 +14,7 @@
 # (the hottest symbols).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-name=${1:?usage: profile.sh <benchmark: tier|deadline_status|ceiling|attainment_agg|step_amount|trigger> [rows]}
+name=${1:?usage: profile.sh <benchmark: tier|deadline_status|ceiling|attainment_agg|step_amount|trigger|report|etp_patient_pay|assistant_target> [rows]}
 rows=${2:-1000000}
 
 if [ -z "${PGHOST:-}" ]; then

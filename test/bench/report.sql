@@ -6,8 +6,12 @@ SELECT name AS benchmark,
        baseline,
        baseline_ms AS "baseline ms",
        ratio,
-       CASE WHEN goal IS NOT NULL THEN '<= ' || goal END AS goal,
-       CASE WHEN ratio IS NULL OR goal IS NULL THEN ''
+       floor_ms AS "floor ms",
+       marginal,
+       CASE WHEN goal IS NOT NULL THEN '<= ' || goal || CASE WHEN floor_ms IS NOT NULL THEN ' marginal' ELSE '' END END AS goal,
+       CASE WHEN goal IS NULL THEN ''
+            WHEN floor_ms IS NOT NULL THEN CASE WHEN marginal IS NULL THEN 'n/a' WHEN marginal <= goal THEN 'yes' ELSE 'NO' END
+            WHEN ratio IS NULL THEN ''
             WHEN ratio <= goal THEN 'yes' ELSE 'NO' END AS "goal met",
        note
   FROM bench.result

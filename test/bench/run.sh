@@ -8,6 +8,14 @@
 #   BENCH_ROWS    rows of the large benchmarks (default 10000000)
 #   BENCH_RUNS    timed runs per query, the median is kept (default 5)
 #   BENCH_WARMUP  untimed warm-up runs per query (default 1)
+#   AGG_SIZES     input rows of the aggregate's growth lines (default "BENCH_ROWS/100 BENCH_ROWS/10
+#                 BENCH_ROWS": 0.1 M, 1 M, 10 M by default; sizes above BENCH_ROWS are left out)
+#   REPORT_COPIES copies of the demo's contracts in the report benchmark (default 100)
+#   REPORT_SIZES  the copies at which the reports are timed for the growth lines (default
+#                 "1 10 REPORT_COPIES"; sizes above REPORT_COPIES are left out)
+#   BENCH_PLOT    where the growth plot goes (default doc/img/bench-growth.svg; "none": no plot)
+#   BENCH_SELECT  space-separated benchmark names to run (e.g. "tier report demo"; default: all),
+#                 for a quick check-run of some of them
 #
 # A benchmark whose exco function is not installed prints "bench: <name> skipped (...)"; one that
 # fails prints "bench: <name> failed (...)" and the others still run. Nothing here asserts a time.
@@ -27,6 +35,10 @@ if [ "$BENCH_ROWS" -lt 100000 ]; then
   echo "run.sh: BENCH_ROWS must be at least 100000 (the aggregate groups 100 000 contract-missions)" >&2
   exit 2
 fi
+AGG_SIZES=${AGG_SIZES:-$((BENCH_ROWS / 100)) $((BENCH_ROWS / 10)) $BENCH_ROWS}
+REPORT_COPIES=${REPORT_COPIES:-100}
+REPORT_SIZES=${REPORT_SIZES:-1 10 $REPORT_COPIES}
+export REPORT_COPIES REPORT_SIZES
 
 export PGOPTIONS="${PGOPTIONS:-} -c bench.runs=$BENCH_RUNS -c bench.warmup=$BENCH_WARMUP -c client_min_messages=warning"
 mkdir -p bench-results
@@ -35,18 +47,22 @@ lines=$(mktemp)
 trap 'rm -f "$lines"' EXIT
 
 bench_psql() {
-  psql -X -q -At -v ON_ERROR_STOP=1 -v rows="$BENCH_ROWS" "$@"
+  psql -X -q -At -v ON_ERROR_STOP=1 -v rows="$BENCH_ROWS" -v agg_sizes="$AGG_SIZES" "$@"
 }
 # Print a line and keep it for bench-results/latest.txt.
 emit() { printf '%s\n' "$*" | tee -a "$lines"; }
 
 started=$(date +%s)
-echo "== bench: BENCH_ROWS=$BENCH_ROWS BENCH_RUNS=$BENCH_RUNS BENCH_WARMUP=$BENCH_WARMUP" >&2
+echo "== bench: BENCH_ROWS=$BENCH_ROWS BENCH_RUNS=$BENCH_RUNS BENCH_WARMUP=$BENCH_WARMUP${BENCH_SELECT:+ BENCH_SELECT=\"$BENCH_SELECT\"}" >&2
 bench_psql -f test/bench/00_setup.sql 2>&1 | tee -a "$lines"
+
+# Is benchmark $1 selected by BENCH_SELECT?
+selected() { [ -z "${BENCH_SELECT:-}" ] || [[ " $BENCH_SELECT " == *" $1 "* ]]; }
 
 for f in test/bench/[1-9]*.sql; do
   name=$(basename "$f" .sql)
   name=${name#*_}
+  selected "$name" || continue
   t0=$(date +%s)
   if ! bench_psql -f "$f" 2>&1 | tee -a "$lines"; then
     emit "bench: $name failed (psql error above; test/bench/$(basename "$f"))"
@@ -60,6 +76,7 @@ for f in test/bench/[1-9]*.sh; do
   [ -e "$f" ] || continue
   name=$(basename "$f" .sh)
   name=${name#*_}
+  selected "$name" || continue
   t0=$(date +%s)
   if ! BENCH_ROWS=$BENCH_ROWS bash "$f" 2>&1 | tee -a "$lines"; then
     emit "bench: $name failed (error above; test/bench/$(basename "$f"))"
@@ -112,7 +129,7 @@ demo_bench() {
   emit "bench: demo exco_ms=$median baseline=none"
   bench_psql -c "INSERT INTO bench.result (name, exco_ms, baseline) VALUES ('demo', $median, 'none')"
 }
-if ! demo_bench; then
+if selected demo && ! demo_bench; then
   emit "bench: demo failed (error above)"
 fi
 
@@ -128,3 +145,13 @@ printf '\n%s\n' "$table"
   printf '\n%s\n' "$table"
 } > "$out"
 echo "== bench: ${elapsed} s; results in $out" >&2
+
+# The growth plot (test/bench/plot.sh): time against size of the reports and the aggregate.
+plot=${BENCH_PLOT:-doc/img/bench-growth.svg}
+if [ "$plot" != none ] && grep -q '^growth: ' "$lines"; then
+  caption="$(date -u +%Y-%m-%d), git $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD 2>/dev/null || echo '+dirty'),"
+  caption+=" $(nproc) cores, PostgreSQL $(bench_psql -c 'SHOW server_version' | cut -d' ' -f1), BENCH_RUNS=$BENCH_RUNS;"
+  caption+=" aggregate at AGG_SIZES=$AGG_SIZES rows, reports at REPORT_SIZES=$REPORT_SIZES copies"
+  bash test/bench/plot.sh "$lines" "$caption" > "$plot.tmp" && mv "$plot.tmp" "$plot"
+  echo "== bench: growth plot in $plot" >&2
+fi

@@ -241,7 +241,7 @@ SELECT format('chart-status: region %s shows %s overdue ("%s"), %s late ("%s") o
 INSERT INTO page_problem
 SELECT format('headline: %s is "%s" (shown "%s"), SQL says %s', f.key, coalesce(got.value, 'missing'), coalesce(got.shown, ''), coalesce(f.want::text, 'NULL'))
   FROM (SELECT w.* FROM want_area AS w, check_arg AS a
-         WHERE w.level = CASE WHEN a.region IS NULL THEN 'france' ELSE 'region' END) AS t,
+         WHERE w.level::text = CASE WHEN a.region IS NULL THEN 'france' ELSE 'region' END) AS t,
        (SELECT coalesce(sum(overdue), 0) AS overdue, coalesce(sum(late), 0) AS late FROM want_status_region) AS st,
        LATERAL (VALUES ('cpts', t.cpts::numeric, true), ('coverage', t.population_share_pct, true),
                        ('contracts', t.contracts, true), ('ceiling_known', t.yearly_ceiling_known, true),

@@ -3,6 +3,26 @@
 -- the role that queries it (security_invoker; doc/security.md).
 
 -- ---------------------------------------------------------------------------------------------
+-- The contract running on a date, one rule for every report that counts contracts or their money
+-- per CPTS (regional_summary_at, territory_money_at, cpts_overview_at): per CPTS, the contract
+-- that runs on as_of (signed_on <= as_of < ends_on, not terminated: doc/rules.md §5), and when
+-- two run (an old contract and its renewal overlapping), the latest signed (then the highest id):
+-- the renewal. A CPTS without a running contract has no row. LANGUAGE sql with a standard body,
+-- STABLE, PARALLEL SAFE, not STRICT (a NULL as_of is 22004), as the other *_at functions: inlined
+-- into its caller.
+CREATE FUNCTION exco.running_contract_at(as_of date) RETURNS SETOF exco.contract
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT DISTINCT ON (c.cpts) c.*
+    FROM exco.contract c
+   WHERE c.signed_on <= as_of AND as_of < c.ends_on AND c.status <> 'terminated'
+     AND exco.report_date_given(as_of)
+   ORDER BY c.cpts, c.signed_on DESC, c.id DESC;
+END;
+COMMENT ON FUNCTION exco.running_contract_at(date) IS
+  'per CPTS, the contract running on the date (signed_on <= date < ends_on, not terminated); of an old contract and its renewal running together, the renewal (latest signed): the one rule regional_summary_at, territory_money_at and cpts_overview_at count contracts and their money by';
+
+-- ---------------------------------------------------------------------------------------------
 -- What one indicator earned in one contract year, from its measure (doc/rules.md §4.5).
 -- continuous: rate = exco.attainment(value, starting, objective), earned = rate × amount (cents,
 -- half away from zero); stepped: earned = exco.step_amount(value, thresholds, amounts), rate =
@@ -15,7 +35,8 @@
 CREATE FUNCTION exco.indicator_result_at(as_of date)
   RETURNS TABLE (contract bigint, mission exco.mission, indicator bigint, code text,
                  kind exco.indicator_kind, contract_year integer, year_ends_on date, value numeric,
-                 measured boolean, weight numeric, rate numeric, earned numeric, unknown_reason text)
+                 measured boolean, weight numeric, rate numeric, earned numeric, unknown_reason text,
+                 region text, cpam_departement text)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
   SELECT i.contract, i.mission, i.id, i.code, i.kind, y.k, y.ends_on, m.value, m.value IS NOT NULL,
@@ -38,7 +59,7 @@ BEGIN ATOMIC
               WHEN i.lower_is_better IS NULL THEN round(exco.step_amount(m.value, i.thresholds, i.amounts), 2)
               ELSE round(exco.step_amount(m.value, i.thresholds, i.amounts, i.lower_is_better), 2)
          END,
-         q.reason
+         q.reason, c.region, c.cpam_departement
   FROM exco.indicator i
   JOIN exco.contract c ON c.id = i.contract
   JOIN exco.contract_mission cm ON cm.contract = i.contract AND cm.mission = i.mission
@@ -85,7 +106,8 @@ COMMENT ON VIEW exco.indicator_result IS
 CREATE FUNCTION exco.mission_variable_at(as_of date)
   RETURNS TABLE (contract bigint, mission exco.mission, contract_year integer, indicators bigint,
                  missing_measures bigint, attainment numeric, earned numeric, ceiling_gap text,
-                 variable_ceiling numeric, variable_due numeric, unknown_reason text)
+                 variable_ceiling numeric, variable_due numeric, unknown_reason text, region text,
+                 cpam_departement text)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
   SELECT a.contract, a.mission, a.contract_year, a.indicators, a.missing_measures, a.attainment,
@@ -95,7 +117,8 @@ BEGIN ATOMIC
               THEN least(a.earned, exco.variable_ceiling_or_null(a.mission, c.tier, c.scale)) END,
          concat_ws('; ', exco.ceiling_gap(a.mission, c.tier, c.scale), a.indicator_reason,
                    CASE WHEN a.attainment IS NULL AND a.indicator_reason IS NULL
-                        THEN 'every indicator weighs 0: attainment undefined' END)
+                        THEN 'every indicator weighs 0: attainment undefined' END),
+         c.region, c.cpam_departement
   FROM (SELECT r.contract, r.mission, r.contract_year,
                count(*) AS indicators,
                count(*) FILTER (WHERE NOT r.measured) AS missing_measures,
@@ -127,7 +150,7 @@ CREATE FUNCTION exco.mission_status_at(as_of date)
   RETURNS TABLE (contract bigint, cpts_id bigint, cpts_name text, mission exco.mission, socle boolean,
                  signed_on date, ends_on date, running boolean, status_on date, start_by date,
                  deploy_by date, started_on date, deployed_on date, status exco.deadline_status,
-                 overdue boolean, late boolean, unknown_reason text)
+                 overdue boolean, late boolean, unknown_reason text, region text, cpam_departement text)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
   SELECT cm.contract, c.cpts, p.name, cm.mission, exco.is_socle(cm.mission), c.signed_on, c.ends_on,
@@ -136,7 +159,7 @@ BEGIN ATOMIC
          cm.started_on, cm.deployed_on,
          st.status, st.status IN ('start_overdue', 'deploy_overdue'),
          st.status IN ('started_late', 'deployed_late'),
-         s.reason
+         s.reason, c.region, c.cpam_departement
   FROM exco.contract_mission cm
   JOIN exco.contract c ON c.id = cm.contract
   JOIN exco.cpts p ON p.id = c.cpts
@@ -159,7 +182,7 @@ COMMENT ON FUNCTION exco.mission_status_at(date) IS
 
 CREATE VIEW exco.mission_status WITH (security_invoker = true) AS SELECT * FROM exco.mission_status_at(current_date);
 COMMENT ON VIEW exco.mission_status IS
-  'exco.mission_status_at(current_date): one row per contract mission: start and deployment deadlines, dates, status today (frozen on the last running day of a contract that no longer runs), whether it is overdue (open past its deadline) and whether it is late (finished after it)';
+  'exco.mission_status_at(current_date): one row per contract mission: start and deployment deadlines, dates, status today (frozen on the last running day of a contract that no longer runs), whether it is overdue (open past its deadline) and whether it is late (finished after it), region and CPAM département of the contract';
 
 -- ---------------------------------------------------------------------------------------------
 -- One row per contract signed on or before as_of. yearly_ceiling is the same for every contract
@@ -224,21 +247,25 @@ COMMENT ON VIEW exco.contract_overview IS
 -- Payment schedule rows of every line (fonctionnement and each contract mission) of each contract
 -- signed on or before as_of. The variable part uses attainment = variable due / variable ceiling
 -- of the contract years known on as_of, so a variable row pays the mission's variable due; the
--- other years are variable_pending. A line the rules cannot schedule (a cell the scale does not
--- give, a start before signature or after the contract's end) has one row of kind unknown and
--- its reason.
+-- other years are variable_pending. A line whose amounts the rules cannot give (a cell the scale
+-- does not give, a start before signature or after the contract's end) keeps every row of its
+-- schedule, at its contract year and due date and with its kind, with a NULL amount and the
+-- reason (exco.payment_schedule_report): a filter on due_on, contract_year, kind, region or
+-- cpam_departement keeps the unknown rows, so a sum over it is right or NULL with its known part
+-- (sum(amount) FILTER (WHERE unknown_reason IS NULL)) beside. Up to 0.2.0 such a line had one
+-- row of kind unknown with NULL due_on and contract_year.
 CREATE FUNCTION exco.payments_at(as_of date)
   RETURNS TABLE (contract bigint, line exco.mission, contract_year integer, due_on date, kind text,
-                 amount numeric, unknown_reason text)
+                 amount numeric, unknown_reason text, region text, cpam_departement text)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
   WITH line AS (
-    SELECT c.id AS contract, c.signed_on, c.ends_on, c.tier, c.scale,
+    SELECT c.id AS contract, c.signed_on, c.ends_on, c.tier, c.scale, c.region, c.cpam_departement,
            'fonctionnement'::exco.mission AS line, c.signed_on AS started_on
       FROM exco.contract c
      WHERE c.signed_on <= as_of
     UNION ALL
-    SELECT c.id, c.signed_on, c.ends_on, c.tier, c.scale, cm.mission, cm.started_on
+    SELECT c.id, c.signed_on, c.ends_on, c.tier, c.scale, c.region, c.cpam_departement, cm.mission, cm.started_on
       FROM exco.contract c JOIN exco.contract_mission cm ON cm.contract = c.id
      WHERE c.signed_on <= as_of
   ), earned AS (
@@ -281,44 +308,34 @@ BEGIN ATOMIC
                       WHEN e.ceiling = 0 AND e.e5 IS NOT NULL THEN 0 END] AS rates
       FROM earned e
   )
-  SELECT l.contract, l.line, s.contract_year, s.due_on, s.kind, s.amount, g.reason
+  SELECT l.contract, l.line, s.contract_year, s.due_on, s.kind, s.amount, s.unknown_reason,
+         l.region, l.cpam_departement
   FROM line l
   LEFT JOIN rates a ON a.contract = l.contract AND a.mission = l.line
-  CROSS JOIN LATERAL (SELECT coalesce(exco.ceiling_gap(l.line, l.tier, l.scale), CASE
-      WHEN l.started_on < l.signed_on
-        THEN format('%s started on %s, before the contract was signed on %s', l.line, l.started_on, l.signed_on)
-      WHEN l.line <> 'fonctionnement' AND l.started_on >= (l.signed_on + interval '5 years')::date
-        THEN format('%s started on %s, after the contract''s last running day', l.line, l.started_on)
-    END) AS reason) g
-  CROSS JOIN LATERAL (
-    SELECT p.contract_year, p.due_on, p.kind, p.amount
-      FROM exco.payment_schedule(l.signed_on, l.tier, l.line, l.started_on, a.rates, l.scale) p
-     WHERE g.reason IS NULL
-    UNION ALL
-    SELECT NULL::integer, NULL::date, 'unknown'::text, NULL::numeric
-     WHERE g.reason IS NOT NULL) s
+  CROSS JOIN LATERAL exco.payment_schedule_report(l.signed_on, l.tier, l.line, l.started_on, a.rates, l.scale) s
  WHERE exco.report_date_given(as_of);
 END;
 COMMENT ON FUNCTION exco.payments_at(date) IS
-  'exco.payments as of a date: payment schedule rows of every line of each contract signed on or before it, the variable rows paying the variable due known on the date';
+  'exco.payments as of a date: payment schedule rows of every line of each contract signed on or before it, the variable rows paying the variable due known on the date; an amount the rules cannot give is NULL with unknown_reason, its row keeping its contract year, due date, kind and area';
 
 CREATE VIEW exco.payments WITH (security_invoker = true) AS SELECT * FROM exco.payments_at(current_date);
 COMMENT ON VIEW exco.payments IS
-  'exco.payments_at(current_date): payment schedule rows of every contract line (fonctionnement and each mission): contract year, due date, kind (advance, balance, variable, variable_pending) and amount of that contract year; one row of kind unknown with unknown_reason when the line cannot be scheduled';
+  'exco.payments_at(current_date): payment schedule rows of every contract line (fonctionnement and each mission): contract year, due date, kind (advance, balance, variable, variable_pending), amount of that contract year, region and CPAM département of the contract; an amount the rules cannot give is NULL with unknown_reason, its row keeping its year, date, kind and area (a filter never drops it)';
 
 -- ---------------------------------------------------------------------------------------------
 -- Per département of the territory (level departement), and, as re-sums of those rows' additive
 -- columns, per region (level region) and for the whole country (level france, only without a
 -- region filter). CPTS and contracts are counted where the CPTS's seat is; the population covered
 -- is that of the communes of a CPTS territory lying in the area (so the share is at most 100 %).
--- A CPTS counts once, with its contract running on as_of (the latest signed when two run).
+-- A CPTS counts once, with its contract running on as_of (exco.running_contract_at: the latest
+-- signed when two run, as in territory_money_at).
 -- Money: yearly_ceiling adds the yearly ceilings (one contract year) of the running contracts;
 -- variable_due_last_year adds, over the running contracts, the variable due of each started
 -- mission for the contract's last closed contract year. Each is NULL as soon as one part is
 -- unknown, with <column>_known (the known parts) and the count of unknown parts beside it.
 -- region (a region code, NULL: the whole country) filters every table read before the work.
 CREATE FUNCTION exco.regional_summary_at(as_of date, region text DEFAULT NULL)
-  RETURNS TABLE (level text, region text, region_name text, area_departement text,
+  RETURNS TABLE (level exco.area_level, region text, region_name text, area_departement text,
                  area_departement_name text, cpts bigint, tier_1 bigint, tier_2 bigint,
                  tier_3 bigint, tier_4 bigint, population bigint, population_covered bigint,
                  population_share_pct numeric, contracts bigint, yearly_ceiling numeric,
@@ -348,16 +365,14 @@ BEGIN ATOMIC
      WHERE regional_summary_at.region IS NULL OR s.region = regional_summary_at.region
      GROUP BY p.id, s.departement
   ), run AS (
-    -- per CPTS of the area, the contract running on as_of (the latest signed), its last closed
-    -- contract year (0 in its first year) and the day that year ended
+    -- per CPTS of the area, the contract running on as_of (exco.running_contract_at: the renewal
+    -- when two run), its last closed contract year (0 in its first year) and the day that year ended
     SELECT r.*, (r.signed_on + make_interval(years => r.closed))::date AS closed_on
-      FROM (SELECT DISTINCT ON (c.cpts) c.id, c.cpts, c.tier, c.scale, c.missions, c.signed_on,
+      FROM (SELECT c.id, c.cpts, c.tier, c.scale, c.missions, c.signed_on,
                    least(5, y.n - CASE WHEN (c.signed_on + make_interval(years => y.n))::date > as_of THEN 1 ELSE 0 END) AS closed
-              FROM exco.contract c
+              FROM exco.running_contract_at(as_of) c
               CROSS JOIN LATERAL (SELECT (extract(year FROM as_of) - extract(year FROM c.signed_on))::integer AS n) y
-             WHERE c.signed_on <= as_of AND as_of < c.ends_on AND c.status <> 'terminated'
-               AND (regional_summary_at.region IS NULL OR c.cpts IN (SELECT s.id FROM seated s))
-             ORDER BY c.cpts, c.signed_on DESC, c.id DESC) r
+             WHERE regional_summary_at.region IS NULL OR c.cpts IN (SELECT s.id FROM seated s)) r
   ), earned AS (
     -- euros earned per mission of a running contract in its last closed contract year
     SELECT ir.contract, ir.mission, sum(ir.earned) AS earned, count(ir.unknown_reason) AS unreadable
@@ -407,12 +422,12 @@ BEGIN ATOMIC
       LEFT JOIN per_cpts pc ON pc.departement = a.code
      GROUP BY a.region, a.code, a.name
   ), dep_rows AS (
-    SELECT 'departement' AS level, d.region, d.code, d.name, d.cpts, d.tier_1, d.tier_2, d.tier_3, d.tier_4,
+    SELECT 'departement'::exco.area_level AS level, d.region, d.code, d.name, d.cpts, d.tier_1, d.tier_2, d.tier_3, d.tier_4,
            coalesce(ap.population, 0) AS population, coalesce(ap.covered, 0) AS covered, d.contracts,
            d.ceiling_known, d.ceiling_unknown, d.due_known, d.due_unknown, d.overdue, d.late
       FROM dep d LEFT JOIN area_pop ap ON ap.departement = d.code
   ), region_rows AS (
-    SELECT 'region' AS level, r.region, NULL::text AS code, NULL::text AS name,
+    SELECT 'region'::exco.area_level AS level, r.region, NULL::text AS code, NULL::text AS name,
            sum(r.cpts)::bigint AS cpts, sum(r.tier_1)::bigint AS tier_1, sum(r.tier_2)::bigint AS tier_2,
            sum(r.tier_3)::bigint AS tier_3, sum(r.tier_4)::bigint AS tier_4,
            sum(r.population) AS population, sum(r.covered) AS covered, sum(r.contracts)::bigint AS contracts,
@@ -421,7 +436,7 @@ BEGIN ATOMIC
            sum(r.overdue)::bigint AS overdue, sum(r.late)::bigint AS late
       FROM dep_rows r GROUP BY r.region
   ), france_rows AS (
-    SELECT 'france' AS level, NULL::text AS region, NULL::text AS code, NULL::text AS name,
+    SELECT 'france'::exco.area_level AS level, NULL::text AS region, NULL::text AS code, NULL::text AS name,
            sum(r.cpts)::bigint, sum(r.tier_1)::bigint, sum(r.tier_2)::bigint, sum(r.tier_3)::bigint,
            sum(r.tier_4)::bigint, sum(r.population), sum(r.covered), sum(r.contracts)::bigint,
            sum(r.ceiling_known), sum(r.ceiling_unknown)::bigint, sum(r.due_known),
@@ -449,6 +464,37 @@ COMMENT ON VIEW exco.regional_summary IS
   'exco.regional_summary_at(current_date): one row per département (level departement), region (level region: sums of its départements) and for France (level france): CPTS seated there per tier, population and population covered lying there, contracts running today, their yearly ceilings and the variable due of their last closed contract year (NULL when a part is unknown: see the _known and unknown-count columns), overdue missions (open past their deadline) and late missions (finished after it) of running contracts';
 
 -- ---------------------------------------------------------------------------------------------
+-- One row per CPTS: where its seat is, the population of its territory today (the communes of
+-- exco.cpts_commune: the territory has no dates, as in regional_summary_at), its tier by that
+-- population (doc/rules.md §2), the population at which the next tier begins and how many
+-- inhabitants it lacks (NULL at tier 4, which has no next), and its contract running on as_of
+-- (exco.running_contract_at: the renewal when two run), NULL when none runs.
+CREATE FUNCTION exco.cpts_overview_at(as_of date)
+  RETURNS TABLE (cpts_id bigint, cpts_name text, seat text, region text, seat_departement text,
+                 population bigint, tier exco.tier, next_tier_population bigint, to_next_tier bigint,
+                 contract bigint, contract_signed_on date, contract_ends_on date)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT p.id, p.name, p.seat, s.region, s.departement, pop.population, t.tier,
+         upper(exco.tier_bounds(t.tier)), upper(exco.tier_bounds(t.tier)) - pop.population,
+         rc.id, rc.signed_on, rc.ends_on
+    FROM exco.cpts p
+    JOIN exco.commune s ON s.code = p.seat
+    CROSS JOIN LATERAL (SELECT coalesce(sum(tc.population), 0)::bigint AS population
+                          FROM exco.cpts_commune cc JOIN exco.commune tc ON tc.code = cc.commune
+                         WHERE cc.cpts = p.id) pop
+    CROSS JOIN LATERAL (SELECT exco.tier_of(pop.population) AS tier) t
+    LEFT JOIN exco.running_contract_at(as_of) rc ON rc.cpts = p.id
+   WHERE exco.report_date_given(as_of);
+END;
+COMMENT ON FUNCTION exco.cpts_overview_at(date) IS
+  'exco.cpts_overview as of a date: per CPTS, its seat, the population of its territory and its tier (today''s territory), the next tier boundary and the inhabitants it lacks (NULL at tier 4), and its contract running on the date (the renewal when two run; NULL when none)';
+
+CREATE VIEW exco.cpts_overview WITH (security_invoker = true) AS SELECT * FROM exco.cpts_overview_at(current_date);
+COMMENT ON VIEW exco.cpts_overview IS
+  'exco.cpts_overview_at(current_date): one row per CPTS: seat, region and département of the seat, population of its territory, tier, next tier boundary and distance to it (NULL at the top tier), contract running today (id, signed_on, ends_on; NULL when none)';
+
+-- ---------------------------------------------------------------------------------------------
 -- Column comments of the views (the functions' columns mean the same on their as_of date).
 
 COMMENT ON COLUMN exco.indicator_result.contract IS 'the contract (exco.contract.id)';
@@ -464,6 +510,8 @@ COMMENT ON COLUMN exco.indicator_result.weight IS 'the indicator''s weight in th
 COMMENT ON COLUMN exco.indicator_result.rate IS 'attainment rate of that contract year, 0..1 (NULL: unknown_reason)';
 COMMENT ON COLUMN exco.indicator_result.earned IS 'euros earned in that contract year (NULL: unknown_reason)';
 COMMENT ON COLUMN exco.indicator_result.unknown_reason IS 'why rate and earned are NULL (a measure, level, amount or weight that is not a finite number, a direction contradicting the levels); NULL when known';
+COMMENT ON COLUMN exco.indicator_result.region IS 'region of the signing ARS (exco.contract.region)';
+COMMENT ON COLUMN exco.indicator_result.cpam_departement IS 'département of the signing CPAM (exco.contract.cpam_departement)';
 
 COMMENT ON COLUMN exco.mission_variable.contract IS 'the contract (exco.contract.id)';
 COMMENT ON COLUMN exco.mission_variable.mission IS 'the contract mission';
@@ -476,6 +524,8 @@ COMMENT ON COLUMN exco.mission_variable.ceiling_gap IS 'why the scale does not g
 COMMENT ON COLUMN exco.mission_variable.variable_ceiling IS 'yearly variable ceiling of the mission for the contract''s tier and scale (NULL: ceiling_gap)';
 COMMENT ON COLUMN exco.mission_variable.variable_due IS 'variable money due for that contract year: earned capped by variable_ceiling (NULL when either is unknown)';
 COMMENT ON COLUMN exco.mission_variable.unknown_reason IS 'why a column is NULL (ceiling gap, unreadable indicator, every indicator weighing 0); NULL when all are known';
+COMMENT ON COLUMN exco.mission_variable.region IS 'region of the signing ARS (exco.contract.region)';
+COMMENT ON COLUMN exco.mission_variable.cpam_departement IS 'département of the signing CPAM (exco.contract.cpam_departement)';
 
 COMMENT ON COLUMN exco.mission_status.contract IS 'the contract (exco.contract.id)';
 COMMENT ON COLUMN exco.mission_status.cpts_id IS 'the CPTS (exco.cpts.id)';
@@ -494,6 +544,8 @@ COMMENT ON COLUMN exco.mission_status.status IS 'deadline status on status_on (N
 COMMENT ON COLUMN exco.mission_status.overdue IS 'whether the mission is open past its deadline on status_on: status start_overdue (not started, start deadline passed) or deploy_overdue (not deployed, deployment deadline passed); what is to be acted on (NULL: unknown_reason)';
 COMMENT ON COLUMN exco.mission_status.late IS 'whether the mission was finished after its deadline: status started_late or deployed_late (done, but late; not overdue); NULL: unknown_reason';
 COMMENT ON COLUMN exco.mission_status.unknown_reason IS 'why status is NULL (dates the deadline rules refuse); NULL when known';
+COMMENT ON COLUMN exco.mission_status.region IS 'region of the signing ARS (exco.contract.region)';
+COMMENT ON COLUMN exco.mission_status.cpam_departement IS 'département of the signing CPAM (exco.contract.cpam_departement)';
 
 COMMENT ON COLUMN exco.contract_overview.contract IS 'the contract (exco.contract.id)';
 COMMENT ON COLUMN exco.contract_overview.cpts_id IS 'the CPTS (exco.cpts.id)';
@@ -522,11 +574,13 @@ COMMENT ON COLUMN exco.payments.contract IS 'the contract (exco.contract.id)';
 COMMENT ON COLUMN exco.payments.line IS 'fonctionnement or a contract mission';
 COMMENT ON COLUMN exco.payments.contract_year IS 'the contract year the amount belongs to, 1..5';
 COMMENT ON COLUMN exco.payments.due_on IS 'day the payment is due';
-COMMENT ON COLUMN exco.payments.kind IS 'advance, balance, variable, variable_pending (not yet known) or unknown (see unknown_reason)';
-COMMENT ON COLUMN exco.payments.amount IS 'euros due on due_on for that contract year (NULL for variable_pending and unknown)';
-COMMENT ON COLUMN exco.payments.unknown_reason IS 'why the line cannot be scheduled (kind unknown); NULL otherwise';
+COMMENT ON COLUMN exco.payments.kind IS 'advance, balance, variable or variable_pending (attainment not yet known), also when the amount is unknown (up to 0.2.0 such a line had one row of kind unknown)';
+COMMENT ON COLUMN exco.payments.amount IS 'euros due on due_on for that contract year (NULL for variable_pending, and when unknown_reason says why the rules cannot give it)';
+COMMENT ON COLUMN exco.payments.unknown_reason IS 'why amount is unknown (the scale does not give the line for the tier, a start the rules refuse); NULL when the amount is known or only pending';
+COMMENT ON COLUMN exco.payments.region IS 'region of the signing ARS (exco.contract.region)';
+COMMENT ON COLUMN exco.payments.cpam_departement IS 'département of the signing CPAM (exco.contract.cpam_departement), the département territory_money counts the contract in';
 
-COMMENT ON COLUMN exco.regional_summary.level IS 'france, region or departement: which area the row covers (a dashboard sums one level only)';
+COMMENT ON COLUMN exco.regional_summary.level IS 'france, region or departement (enum exco.area_level: another label is an error, 22P02): which area the row covers (a dashboard sums one level only)';
 COMMENT ON COLUMN exco.regional_summary.region IS 'region code of the area (NULL at level france)';
 COMMENT ON COLUMN exco.regional_summary.region_name IS 'its name';
 COMMENT ON COLUMN exco.regional_summary.area_departement IS 'département code of the area (level departement only)';
@@ -548,3 +602,16 @@ COMMENT ON COLUMN exco.regional_summary.variable_due_last_year_known IS 'sum of 
 COMMENT ON COLUMN exco.regional_summary.variable_due_last_year_unknown IS 'missions of running contracts whose variable due for the last closed contract year is unknown (no indicators, an unreadable indicator, a ceiling gap)';
 COMMENT ON COLUMN exco.regional_summary.overdue_missions IS 'missions of the running contracts open past their deadline today (start_overdue, deploy_overdue): not started or not deployed in time';
 COMMENT ON COLUMN exco.regional_summary.late_missions IS 'missions of the running contracts finished after their deadline (started_late, deployed_late): done, but late; not the overdue ones (overdue_missions)';
+
+COMMENT ON COLUMN exco.cpts_overview.cpts_id IS 'the CPTS (exco.cpts.id)';
+COMMENT ON COLUMN exco.cpts_overview.cpts_name IS 'the CPTS''s name';
+COMMENT ON COLUMN exco.cpts_overview.seat IS 'the commune of its seat (exco.cpts.seat)';
+COMMENT ON COLUMN exco.cpts_overview.region IS 'region of the seat today';
+COMMENT ON COLUMN exco.cpts_overview.seat_departement IS 'département of the seat today (regional_summary counts the CPTS there)';
+COMMENT ON COLUMN exco.cpts_overview.population IS 'inhabitants of the communes of its territory today (0 without communes)';
+COMMENT ON COLUMN exco.cpts_overview.tier IS 'size tier of that population (exco.tier_of, doc/rules.md §2); a running contract keeps the tier of its signature (exco.contract.tier)';
+COMMENT ON COLUMN exco.cpts_overview.next_tier_population IS 'population from which the next tier begins: 40 000, 80 000, 175 001 (upper bound of exco.tier_bounds(tier)); NULL at tier 4';
+COMMENT ON COLUMN exco.cpts_overview.to_next_tier IS 'inhabitants the territory lacks to reach the next tier: next_tier_population - population; NULL at tier 4';
+COMMENT ON COLUMN exco.cpts_overview.contract IS 'its contract running today (exco.running_contract_at: the renewal when an old contract and its renewal run together); NULL when none runs';
+COMMENT ON COLUMN exco.cpts_overview.contract_signed_on IS 'signing date of that contract';
+COMMENT ON COLUMN exco.cpts_overview.contract_ends_on IS 'first day that contract no longer runs (ends_on)';

@@ -1,13 +1,17 @@
--- Money per region and département on a date. One item per CPTS contract, assistant contract, ETP
--- programme and GP, then summed; an item whose amount exco does not know (a gap in a scale, no
--- amounts in force) makes the total NULL, and is counted in *_unknown; *_known sums the others.
+-- Money per département, region and for France on a date: one row per département and per region
+-- of the territory tables and one for France (level), with zeros where nothing runs. One item per
+-- CPTS contract, assistant contract, ETP programme and GP, then summed; an item whose amount exco
+-- does not know (a gap in a scale, a NULL in a mission list, no amounts in force) makes the total
+-- NULL, and is counted in *_unknown; *_known sums the others. The CPTS contracts are those of
+-- exco.running_contract_at (one per CPTS: the renewal when an old contract and its renewal run
+-- together, as regional_summary_at counts them), in their CPAM département.
 -- LANGUAGE sql with a standard body, STABLE, PARALLEL SAFE, not STRICT, like the *_at report
 -- functions of 60_views.sql (bound when created, inlined into the caller; a NULL as_of is an
 -- error, 22004, exco.report_date_given). An infinite as_of has no calendar year: etp_year and forfait_year are NULL,
 -- no ETP row, and a medical-assistant contract without an end has an unknown contract year (its
 -- aid NULL, counted in assistant_aid_unknown) instead of the error of extract(year FROM infinity).
 CREATE FUNCTION exco.territory_money_at(as_of date)
-  RETURNS TABLE (region text, region_name text, departement text, departement_name text,
+  RETURNS TABLE (level exco.area_level, region text, region_name text, departement text, departement_name text,
                  cpts_contracts_running bigint, cpts_ceiling_this_year numeric,
                  cpts_ceiling_this_year_known numeric, cpts_ceiling_unknown bigint,
                  assistant_contracts_running bigint, assistant_aid_this_contract_year numeric,
@@ -20,17 +24,12 @@ CREATE FUNCTION exco.territory_money_at(as_of date)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
   WITH item AS (
+    -- the yearly ceiling as regional_summary_at's (exco.contract_ceiling_or_null: NULL for a gap
+    -- of the scale, an unknown scale or a NULL mission)
     SELECT c.region, c.cpam_departement AS departement, 'cpts'::text AS scheme,
-           -- NULL (unknown) for a gap of the scale, a NULL mission or a 2-D list of a 0.1.0 row
-           -- (concatenating it raised 2202E "cannot concatenate incompatible arrays").
            exco.contract_ceiling_or_null(c.tier, c.scale, c.missions) AS amount,
            false AS below_minimum
-      FROM exco.contract c
-      JOIN exco.scale sc ON sc.scale = c.scale
-     -- Runs on as_of iff signed_on <= as_of < ends_on and not terminated (doc/rules.md §5), as in the
-     -- other reports: status 'ended' is today's word for a contract whose 5 years are over, and it
-     -- ran on the dates before its ends_on.
-     WHERE c.status <> 'terminated' AND c.signed_on <= territory_money_at.as_of AND territory_money_at.as_of < c.ends_on
+      FROM exco.running_contract_at(territory_money_at.as_of) c
     UNION ALL
     SELECT m.region, m.departement, 'assistant',
            CASE WHEN k.known THEN exco.assistant_aid(a.share, y.contract_year, a.signed_on) END,
@@ -94,43 +93,53 @@ BEGIN ATOMIC
            count(*) FILTER (WHERE scheme = 'forfait') AS gps,
            count(*) FILTER (WHERE scheme = 'forfait' AND amount > 0) AS gps_at_risk,
            sum(amount) FILTER (WHERE scheme = 'forfait') AS forfait_at_risk_known,
-           count(*) FILTER (WHERE scheme = 'forfait' AND amount IS NULL) AS forfait_at_risk_unknown
+           count(*) FILTER (WHERE scheme = 'forfait' AND amount IS NULL) AS forfait_at_risk_unknown,
+           CASE grouping(region, departement) WHEN 0 THEN 'departement' WHEN 1 THEN 'region' ELSE 'france' END AS lvl
       FROM item
-     GROUP BY GROUPING SETS ((region), (region, departement))
+     GROUP BY GROUPING SETS ((region, departement), (region), ())
+  ), place AS (
+    -- every area of the territory tables, with or without items
+    SELECT 'departement'::exco.area_level AS level, d.region, d.code AS departement FROM exco.departement d
+    UNION ALL
+    SELECT 'region', r.code, NULL FROM exco.region r
+    UNION ALL
+    SELECT 'france', NULL, NULL
   )
-  SELECT a.region, r.name AS region_name, a.departement, d.name AS departement_name,
-         a.cpts_contracts AS cpts_contracts_running,
-         CASE WHEN a.cpts_ceiling_unknown = 0 THEN coalesce(a.cpts_ceiling_known, 0.00) END AS cpts_ceiling_this_year,
+  SELECT p.level, p.region, r.name AS region_name, p.departement, d.name AS departement_name,
+         coalesce(a.cpts_contracts, 0) AS cpts_contracts_running,
+         CASE WHEN coalesce(a.cpts_ceiling_unknown, 0) = 0 THEN coalesce(a.cpts_ceiling_known, 0.00) END AS cpts_ceiling_this_year,
          coalesce(a.cpts_ceiling_known, 0.00) AS cpts_ceiling_this_year_known,
-         a.cpts_ceiling_unknown,
-         a.assistant_contracts AS assistant_contracts_running,
-         CASE WHEN a.assistant_aid_unknown = 0 THEN coalesce(a.assistant_aid_known, 0.00) END AS assistant_aid_this_contract_year,
+         coalesce(a.cpts_ceiling_unknown, 0) AS cpts_ceiling_unknown,
+         coalesce(a.assistant_contracts, 0) AS assistant_contracts_running,
+         CASE WHEN coalesce(a.assistant_aid_unknown, 0) = 0 THEN coalesce(a.assistant_aid_known, 0.00) END AS assistant_aid_this_contract_year,
          coalesce(a.assistant_aid_known, 0.00) AS assistant_aid_this_contract_year_known,
-         a.assistant_aid_unknown,
+         coalesce(a.assistant_aid_unknown, 0) AS assistant_aid_unknown,
          CASE WHEN isfinite(territory_money_at.as_of) THEN extract(year FROM territory_money_at.as_of)::integer - 1 END
            AS etp_year,
-         a.etp_programmes,
-         a.etp_programmes_below_minimum,
-         CASE WHEN a.etp_pay_unknown = 0 THEN coalesce(a.etp_pay_known, 0.00) END AS etp_pay,
+         coalesce(a.etp_programmes, 0) AS etp_programmes,
+         coalesce(a.etp_programmes_below_minimum, 0) AS etp_programmes_below_minimum,
+         CASE WHEN coalesce(a.etp_pay_unknown, 0) = 0 THEN coalesce(a.etp_pay_known, 0.00) END AS etp_pay,
          coalesce(a.etp_pay_known, 0.00) AS etp_pay_known,
-         a.etp_pay_unknown,
+         coalesce(a.etp_pay_unknown, 0) AS etp_pay_unknown,
          CASE WHEN isfinite(territory_money_at.as_of) THEN extract(year FROM territory_money_at.as_of)::integer END
            AS forfait_year,
-         a.gps AS gps_in_structures,
-         a.gps_at_risk,
-         CASE WHEN a.forfait_at_risk_unknown = 0 THEN coalesce(a.forfait_at_risk_known, 0.00) END AS forfait_structure_at_risk,
+         coalesce(a.gps, 0) AS gps_in_structures,
+         coalesce(a.gps_at_risk, 0) AS gps_at_risk,
+         CASE WHEN coalesce(a.forfait_at_risk_unknown, 0) = 0 THEN coalesce(a.forfait_at_risk_known, 0.00) END AS forfait_structure_at_risk,
          coalesce(a.forfait_at_risk_known, 0.00) AS forfait_structure_at_risk_known,
-         a.forfait_at_risk_unknown AS forfait_structure_unknown
-    FROM area a
-    LEFT JOIN exco.region r ON r.code = a.region
-    LEFT JOIN exco.departement d ON d.code = a.departement
+         coalesce(a.forfait_at_risk_unknown, 0) AS forfait_structure_unknown
+    FROM place p
+    LEFT JOIN area a ON a.lvl = p.level::text AND coalesce(a.region, '') = coalesce(p.region, '')
+                    AND coalesce(a.departement, '') = coalesce(p.departement, '')
+    LEFT JOIN exco.region r ON r.code = p.region
+    LEFT JOIN exco.departement d ON d.code = p.departement
    WHERE exco.report_date_given(territory_money_at.as_of);
 END;
 COMMENT ON FUNCTION exco.territory_money_at(date) IS
-  'money per region (departement NULL) and per département on a date: yearly ceilings of the CPTS contracts running that day (CPAM département); medical-assistant aid of the contract year running that day (year 3 and later: a ceiling); ETP module-2 pay of the calendar year before (etp_year; programmes under 50 patients in file active pay 0 and are counted apart); forfait structure at risk that year for the GPs who are members of a recorded structure (département of their first structure). Each total is NULL when an item is unknown; *_known sums the known items, *_unknown counts the others';
+  'money per département, region (departement NULL) and for France (level france) on a date, a row for every area of the territory tables (zeros where nothing runs): yearly ceilings of the CPTS contracts running that day (CPAM département); medical-assistant aid of the contract year running that day (year 3 and later: a ceiling); ETP module-2 pay of the calendar year before (etp_year; programmes under 50 patients in file active pay 0 and are counted apart); forfait structure at risk that year for the GPs who are members of a recorded structure (département of their first structure). Each total is NULL when an item is unknown; *_known sums the known items, *_unknown counts the others';
 
 CREATE VIEW exco.territory_money WITH (security_invoker = true) AS
-SELECT region, region_name, departement, departement_name,
+SELECT level, region, region_name, departement, departement_name,
        current_date AS as_of,
        cpts_contracts_running, cpts_ceiling_this_year, cpts_ceiling_this_year_known,
        cpts_ceiling_unknown, assistant_contracts_running, assistant_aid_this_contract_year,
@@ -141,13 +150,14 @@ SELECT region, region_name, departement, departement_name,
        forfait_structure_at_risk_known, forfait_structure_unknown
   FROM exco.territory_money_at(current_date);
 COMMENT ON VIEW exco.territory_money IS
-  'exco.territory_money_at(current_date), with as_of: money per region (departement NULL) and per département, as of today: yearly ceilings of the CPTS contracts running today (CPAM département); medical-assistant aid of the contract year running today (year 3 and later: a ceiling); ETP module-2 pay of the last complete calendar year (etp_year; programmes under 50 patients in file active pay 0 and are counted apart); forfait structure at risk this year for the GPs who are members of a recorded structure (département of their first structure). Each total is NULL when an item is unknown; *_known sums the known items, *_unknown counts the others';
-COMMENT ON COLUMN exco.territory_money.region IS 'INSEE code of the region';
+  'exco.territory_money_at(current_date), with as_of: money per département, region (departement NULL) and for France (level france), a row for every area (zeros where nothing runs), as of today: yearly ceilings of the CPTS contracts running today (one per CPTS, the renewal when two run; CPAM département); medical-assistant aid of the contract year running today (year 3 and later: a ceiling); ETP module-2 pay of the last complete calendar year (etp_year; programmes under 50 patients in file active pay 0 and are counted apart); forfait structure at risk this year for the GPs who are members of a recorded structure (département of their first structure). Each total is NULL when an item is unknown; *_known sums the known items, *_unknown counts the others';
+COMMENT ON COLUMN exco.territory_money.level IS 'france, region or departement: which area the row covers (a dashboard sums one level only)';
+COMMENT ON COLUMN exco.territory_money.region IS 'INSEE code of the region; NULL on the France row';
 COMMENT ON COLUMN exco.territory_money.region_name IS 'name of the region';
 COMMENT ON COLUMN exco.territory_money.departement IS 'INSEE code of the département; NULL on the region''s own row';
 COMMENT ON COLUMN exco.territory_money.departement_name IS 'name of the département; NULL on the region''s own row';
 COMMENT ON COLUMN exco.territory_money.as_of IS 'the day the row is computed for: current_date';
-COMMENT ON COLUMN exco.territory_money.cpts_contracts_running IS 'CPTS contracts signed and running on as_of (CPAM département)';
+COMMENT ON COLUMN exco.territory_money.cpts_contracts_running IS 'CPTS with a contract running on as_of, one contract per CPTS (the renewal when an old contract and its renewal run together: exco.running_contract_at), counted in its CPAM département';
 COMMENT ON COLUMN exco.territory_money.cpts_ceiling_this_year IS 'sum of their yearly ceilings; NULL when a contract''s scale has a gap (see cpts_ceiling_unknown)';
 COMMENT ON COLUMN exco.territory_money.cpts_ceiling_this_year_known IS 'sum of the yearly ceilings exco knows';
 COMMENT ON COLUMN exco.territory_money.cpts_ceiling_unknown IS 'running contracts whose ceiling is unknown (a gap in their scale)';

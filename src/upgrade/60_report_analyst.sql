@@ -1,0 +1,1 @@
+../sql/62_report_analyst.sql
