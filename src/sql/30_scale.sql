@@ -13,7 +13,7 @@ CREATE TABLE exco.scale (
   source         text,
   -- An infinite start would make a scale in force on every date before the first real scale
   -- (-infinity) or never (infinity), and no contract signs on an infinite date. Refused (23514),
-  -- also through exco.scale_sheet. The update from 0.1.0 adds it in src/upgrade/78_edges.sql.
+  -- also through exco.scale_sheet. The update from 0.1.0 adds it (extension/exco--0.1.0--0.2.0.sql).
   CONSTRAINT scale_effective_from_finite CHECK (isfinite(effective_from))
 );
 COMMENT ON TABLE exco.scale IS

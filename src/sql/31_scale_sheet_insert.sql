@@ -1,6 +1,6 @@
 -- The loader of exco.scale_sheet (its view is in 30_scale.sql): doc/scale.md, "Loading an
 -- amendment". Its own part because 0.2.0 changes it: the update from 0.1.0 runs this file too
--- (src/upgrade/78_edges_scale_sheet.sql is a link to it), hence CREATE OR REPLACE.
+-- (extension/exco--0.1.0--0.2.0.sql holds the same text), hence CREATE OR REPLACE.
 
 -- plpgsql trigger function: fired only by INSERT/COPY on the view. VOLATILE and PARALLEL UNSAFE:
 -- it writes exco.scale and exco.scale_amount and locks the scale row FOR UPDATE (what writes or
