@@ -111,7 +111,7 @@ dist:
 .PHONY: test test-fdw test-browser demo bench load-territory test-valgrind stress
 test:
 	bash test/harness.sh test
-# exco across postgres_fdw shards alone (also a step of make test): test/fdw/run.sh.
+# exco across postgres_fdw shards alone (also run by make test's TAP stage): test/t/040_fdw.pl.
 test-fdw:
 	bash test/harness.sh test-fdw
 # Not part of make test (installs Debian's chromium): the demo page rendered headless, screenshot

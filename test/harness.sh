@@ -4,7 +4,7 @@
 #
 #   bash test/harness.sh test    build, install, lint, every pg_regress, isolation, pgTAP suite,
 #                                harness step and TAP test; closes on "exco: N passed, N failed"
-#   bash test/harness.sh test-fdw  build, install, run the postgres_fdw suite (test/fdw/run.sh)
+#   bash test/harness.sh test-fdw  build, install, run the postgres_fdw TAP test (test/t/040_fdw.pl)
 #   bash test/harness.sh demo    build, install, load the real territory data, print the report
 #   bash test/harness.sh test-browser  the demo, its page and PDF rendered headless in Chromium (test/browser/)
 #   bash test/harness.sh bench   build, install, run the benchmarks (test/bench/)
@@ -83,7 +83,8 @@ build_and_install() {
 
 # The TAP tests (make prove_installcheck): PostgreSQL::Test::Cluster inits its own nodes, and
 # initdb refuses root, so as root they run as `postgres`, with their nodes and logs in a directory
-# of its own (TAP_DIR), from a copy of the tree. A failed test's logs are shown.
+# of its own (TAP_DIR), from a copy of the tree. A failed test's logs are shown. Arguments are
+# make's (PROVE_TESTS=test/t/040_fdw.pl for one file).
 run_tap() {
   local dir rc=0
   dir=$(mktemp -d)
@@ -93,9 +94,9 @@ run_tap() {
     cp -a . "$dir/tree"
     chown -R postgres "$dir"
     runuser -u postgres -- make -s -C "$dir/tree" PG_CONFIG="$PG_CONFIG" prove_installcheck \
-      TAP_DIR="$dir" || rc=$?
+      TAP_DIR="$dir" "$@" || rc=$?
   else
-    make -s PG_CONFIG="$PG_CONFIG" prove_installcheck TAP_DIR="$dir" || rc=$?
+    make -s PG_CONFIG="$PG_CONFIG" prove_installcheck TAP_DIR="$dir" "$@" || rc=$?
   fi
   if [ "$rc" != 0 ]; then
     for f in "$dir"/tmp_check/log/regress_log_*; do
@@ -146,8 +147,8 @@ case "$mode" in
   test-fdw)
     need_packages "${base_packages[@]}"
     build_and_install
-    say "running the postgres_fdw suite (coordinator and 3 shards) against throwaway clusters"
-    in_cluster 'bash test/fdw/run.sh'
+    say "running the postgres_fdw suite (coordinator and 3 shards: test/t/040_fdw.pl)"
+    run_tap PROVE_TESTS=test/t/040_fdw.pl
     ;;
   demo)
     need_packages "${base_packages[@]}"
