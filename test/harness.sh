@@ -121,7 +121,7 @@ case "$mode" in
     # isolation, pgtap, steps (test/cluster-stages.sh), then the TAP tests (test/t/*.pl, own
     # nodes). The closing line "exco: N passed, N failed" adds up what each runner reported
     # (test/stages.sh); the exit status is 1 when anything failed.
-    # npm: test/steps/report_page.sh fetches the map shapes (test/report-page.sh).
+    # npm: test/t/050_report_page.pl fetches the map shapes (report/report.sh, test/npm-fetch.sh).
     need_packages "${base_packages[@]}"
     need_npm
     STAGE_DIR=$(mktemp -d)
