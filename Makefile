@@ -96,7 +96,7 @@ $(UPGRADE_SQL): $(UPGRADE_PARTS) $(TABLE_PARTS) src/upgrade src/tables/create sr
 
 # make dist: the PGXN archive exco-VERSION.zip of the LAST COMMIT (git archive HEAD: uncommitted
 # changes are not in it), every file under exco-VERSION/; VERSION is read from HEAD's META.json.
-# DIST_DIR (default: here) is where the zip goes. test/steps/dist.sh builds and installs it.
+# DIST_DIR (default: here) is where the zip goes. test/t/030_dist.pl builds, installs and tests it.
 DIST_VERSION = $(shell git show HEAD:META.json 2>/dev/null | sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' | head -n 1)
 DIST_DIR    ?= .
 .PHONY: dist

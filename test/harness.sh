@@ -2,8 +2,8 @@
 # exco harness: the one place that bootstraps a machine and runs things against a throwaway
 # PostgreSQL cluster. Used by `make test`, `make demo`, `make test-browser` and `make bench`.
 #
-#   bash test/harness.sh test    build, install, lint, every pg_regress, isolation, pgTAP suite,
-#                                harness step and TAP test; closes on "exco: N passed, N failed"
+#   bash test/harness.sh test    build, install, lint, every pg_regress, isolation and pgTAP suite
+#                                and TAP test; closes on "exco: N passed, N failed"
 #   bash test/harness.sh test-fdw  build, install, run the postgres_fdw TAP test (test/t/040_fdw.pl)
 #   bash test/harness.sh demo    build, install, load the real territory data, print the report
 #   bash test/harness.sh test-browser  the demo, its page and PDF rendered headless in Chromium (test/browser/)
@@ -63,7 +63,7 @@ need_npm() {
   command -v npm >/dev/null 2>&1 || need_packages npm
 }
 
-# unzip: test/steps/dist.sh unpacks the `make dist` archive (git writes the zip itself).
+# unzip: test/t/030_dist.pl unpacks the `make dist` archive (git writes the zip itself).
 # libipc-run-perl: PostgreSQL::Test::Cluster (shipped by postgresql-server-dev-NN) of the TAP tests.
 base_packages=(build-essential "postgresql-$PGVER" "postgresql-server-dev-$PGVER"
                postgresql-common "postgresql-$PGVER-pgtap" libtap-parser-sourcehandler-pgtap-perl
@@ -118,8 +118,9 @@ case "$mode" in
   test)
     # Stages, each timed, each run even when an earlier one failed (a failed build stops the
     # rest: nothing could be tested): build, lint, then in one throwaway cluster pg_regress,
-    # isolation, pgtap, steps (test/cluster-stages.sh), then the TAP tests (test/t/*.pl, own
-    # nodes). The closing line "exco: N passed, N failed" adds up what each runner reported
+    # isolation, pgtap (test/cluster-stages.sh), then the TAP tests (test/t/*.pl, own nodes: the
+    # upgrade comparison, dump and restore, the dist zip, postgres_fdw shards, the report page;
+    # counted by file from prove's summary). The closing line "exco: N passed, N failed" adds up what each runner reported
     # (test/stages.sh); the exit status is 1 when anything failed.
     # npm: test/t/050_report_page.pl fetches the map shapes (report/report.sh, test/npm-fetch.sh).
     need_packages "${base_packages[@]}"
