@@ -119,31 +119,34 @@ sub broken
 	isnt($rc2, 0, "the check fails a page with $what");
 	like($out2, qr/\Q$expect\E/, "... saying '$expect'");
 }
-broken('a changed figure', '0,/<td data-value="\([0-9]\{4,\}\)">/s//<td data-value="\19">/', 'has data-value');
-broken('a changed shown figure', '0,/\(<td data-value="[0-9]\{4,\}">\)[0-9]/s//\19/', 'shows');
-broken('an unknown shown as 0', '0,/data-value="" class="unknown">inconnu</s//data-value="" class="unknown">0</', 'shows "0"');
-broken('a fill outside the legend', 's/\(class="area" data-code="29" fill="\)[^"]*"/\1#ff00ff"/', 'not one of the legend');
-broken('a wrong class', 's/\(class="area" data-code="2A" fill="\)[^"]*"/\1#ffffcc"/', 'area 2A (population');
-broken('a missing département', 's/class="area" data-code="85"/class="gone" data-code="85"/', 'département 85: 0 areas');
-broken("a shape that is not the département's", 's/<use href="#dep-85" class="area"/<use href="#dep-29" class="area"/',
-	'not a <use> of its shape #dep-85');
-broken('an unknown part drawn as a plain bar',
-	'0,/\(<g class="money-row"[^>]*data-unknown="[1-9][^>]*>.*\)fill="url(#hatch)"/s//\1fill="#253494"/', 'without a hatched part');
-broken('an amount that is not complete',
-	'0,/font-style="italic">incomplet</s//data-amount="yearly_ceiling" data-value="1">1 €</', 'writes yearly ceiling');
-broken('a changed known count', '0,/data-known="\([0-9]*\)"/s//data-known="\19"/', 'chart-money: region');
-broken('overdue counted with late',
-	'0,/data-overdue="\([0-9]*\)" data-late="\([0-9]*\)"/s//data-overdue="\1\2" data-late="\2"/', 'chart-status: region');
-broken('a changed headline', 's/\(data-figure="contracts" data-value="\)\([0-9]*\)"/\19\2"/', 'headline: contracts');
-broken('a changed quarter figure',
-	's/\(<tr data-code="FR" data-measure="contracts"><td class="text">France<\/td><td class="text">[^<]*<\/td><td>\)\([0-9]\)/\19\2/',
-	't-trend: FR contracts');
-broken('a missing chart', 's/data-chart="trend"/data-chart="other"/', 'roots of data-chart="trend"');
-broken('a "(s)" plural', 's/contrats en cours</contrat(s) en cours</', 'plural');
-broken('an ISO date in the text', 's|<p class="note">Situation au|<p class="note">2026-06-30 Situation au|', 'an ISO date');
-broken('no demo banner on the demo', 's|<div id="demo-banner"|<div id="demo-gone"|', 'not the demo banner');
-broken('a duplicate id', 's/id="tiers-caption"/id="as-of"/', 'id "as-of" is used 2 times');
-broken('an external script', 's|</body>|<script src="https://cdn.example.org/x.js"></script></body>|', 'from outside the file');
+# [what, sed expression, what the check must say]
+broken(@$_) foreach (
+	['a changed figure', '0,/<td data-value="\([0-9]\{4,\}\)">/s//<td data-value="\19">/', 'has data-value'],
+	['a changed shown figure', '0,/\(<td data-value="[0-9]\{4,\}">\)[0-9]/s//\19/', 'shows'],
+	['an unknown shown as 0', '0,/data-value="" class="unknown">inconnu</s//data-value="" class="unknown">0</', 'shows "0"'],
+	['a fill outside the legend', 's/\(class="area" data-code="29" fill="\)[^"]*"/\1#ff00ff"/', 'not one of the legend'],
+	['a wrong class', 's/\(class="area" data-code="2A" fill="\)[^"]*"/\1#ffffcc"/', 'area 2A (population'],
+	['a missing département', 's/class="area" data-code="85"/class="gone" data-code="85"/', 'département 85: 0 areas'],
+	["a shape that is not the département's", 's/<use href="#dep-85" class="area"/<use href="#dep-29" class="area"/',
+		'not a <use> of its shape #dep-85'],
+	['an unknown part drawn as a plain bar',
+		'0,/\(<g class="money-row"[^>]*data-unknown="[1-9][^>]*>.*\)fill="url(#hatch)"/s//\1fill="#253494"/', 'without a hatched part'],
+	['an amount that is not complete',
+		'0,/font-style="italic">incomplet</s//data-amount="yearly_ceiling" data-value="1">1 €</', 'writes yearly ceiling'],
+	['a changed known count', '0,/data-known="\([0-9]*\)"/s//data-known="\19"/', 'chart-money: region'],
+	['overdue counted with late',
+		'0,/data-overdue="\([0-9]*\)" data-late="\([0-9]*\)"/s//data-overdue="\1\2" data-late="\2"/', 'chart-status: region'],
+	['a changed headline', 's/\(data-figure="contracts" data-value="\)\([0-9]*\)"/\19\2"/', 'headline: contracts'],
+	['a changed quarter figure',
+		's/\(<tr data-code="FR" data-measure="contracts"><td class="text">France<\/td><td class="text">[^<]*<\/td><td>\)\([0-9]\)/\19\2/',
+		't-trend: FR contracts'],
+	['a missing chart', 's/data-chart="trend"/data-chart="other"/', 'roots of data-chart="trend"'],
+	['a "(s)" plural', 's/contrats en cours</contrat(s) en cours</', 'plural'],
+	['an ISO date in the text', 's|<p class="note">Situation au|<p class="note">2026-06-30 Situation au|', 'an ISO date'],
+	['no demo banner on the demo', 's|<div id="demo-banner"|<div id="demo-gone"|', 'not the demo banner'],
+	['a duplicate id', 's/id="tiers-caption"/id="as-of"/', 'id "as-of" is used 2 times'],
+	['an external script', 's|</body>|<script src="https://cdn.example.org/x.js"></script></body>|', 'from outside the file'],
+);
 
 $node->stop;
 done_testing();
