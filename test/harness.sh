@@ -84,7 +84,8 @@ build_and_install() {
 # The TAP tests (make prove_installcheck): PostgreSQL::Test::Cluster inits its own nodes, and
 # initdb refuses root, so as root they run as `postgres`, with their nodes and logs in a directory
 # of its own (TAP_DIR), from a copy of the tree. A failed test's logs are shown. Arguments are
-# make's (PROVE_TESTS=test/t/040_fdw.pl for one file).
+# make's (PROVE_TESTS=test/t/040_fdw.pl for one file). The nodes get no copy of the lock's
+# descriptor (9>&-), as in in_cluster.
 run_tap() {
   local dir rc=0
   dir=$(mktemp -d)
@@ -94,9 +95,9 @@ run_tap() {
     cp -a . "$dir/tree"
     chown -R postgres "$dir"
     runuser -u postgres -- make -s -C "$dir/tree" PG_CONFIG="$PG_CONFIG" prove_installcheck \
-      TAP_DIR="$dir" "$@" || rc=$?
+      TAP_DIR="$dir" "$@" 9>&- || rc=$?
   else
-    make -s PG_CONFIG="$PG_CONFIG" prove_installcheck TAP_DIR="$dir" "$@" || rc=$?
+    make -s PG_CONFIG="$PG_CONFIG" prove_installcheck TAP_DIR="$dir" "$@" 9>&- || rc=$?
   fi
   if [ "$rc" != 0 ]; then
     for f in "$dir"/tmp_check/log/regress_log_*; do
@@ -120,8 +121,8 @@ case "$mode" in
     # rest: nothing could be tested): build, lint, then in one throwaway cluster pg_regress,
     # isolation, pgtap (test/cluster-stages.sh), then the TAP tests (test/t/*.pl, own nodes: the
     # upgrade comparison, dump and restore, the dist zip, postgres_fdw shards, the report page;
-    # counted by file from prove's summary). The closing line "exco: N passed, N failed" adds up what each runner reported
-    # (test/stages.sh); the exit status is 1 when anything failed.
+    # counted by file from prove's summary). The closing line "exco: N passed, N failed" adds up
+    # what each runner reported (test/stages.sh); the exit status is 1 when anything failed.
     # npm: test/t/050_report_page.pl fetches the map shapes (report/report.sh, test/npm-fetch.sh).
     need_packages "${base_packages[@]}"
     need_npm
