@@ -55,7 +55,8 @@ include $(PGXS)
 
 # make prove_installcheck [PROVE_TESTS=test/t/NNN_x.pl]: the TAP tests (pgvector's target: PGXS's
 # own looks for t/*.pl). Their nodes and logs go under TAP_DIR/tmp_check (default here); the
-# variables are those of PostgreSQL 15 (TESTDIR) and 16+ (TESTDATADIR, TESTLOGDIR).
+# variables are those of PostgreSQL 15 (TESTDIR) and 16+ (TESTDATADIR, TESTLOGDIR). --timer: each
+# file's line says what it cost (make test's tap stage shows them).
 TAP_DIR ?= $(CURDIR)
 .PHONY: prove_installcheck
 prove_installcheck:
@@ -63,7 +64,7 @@ prove_installcheck:
 	mkdir -p '$(TAP_DIR)/tmp_check/log'
 	cd $(srcdir) && TESTDIR='$(TAP_DIR)' TESTDATADIR='$(TAP_DIR)/tmp_check' TESTLOGDIR='$(TAP_DIR)/tmp_check/log' \
 	  PATH="$(bindir):$$PATH" PGPORT='6$(DEF_PGPORT)' PG_REGRESS='$(top_builddir)/src/test/regress/pg_regress' \
-	  $(PROVE) $(PG_PROVE_FLAGS) $(PROVE_FLAGS) $(PROVE_TESTS)
+	  $(PROVE) $(PG_PROVE_FLAGS) --timer $(PROVE_FLAGS) $(PROVE_TESTS)
 
 # make lint: the repository checks (test/lint/run.sh): file sizes and include cycles of src/, no
 # reference outside the repository, doc/rules.md citations, the error catalogue. Needs no server;
