@@ -55,7 +55,8 @@ include $(PGXS)
 
 # make prove_installcheck [PROVE_TESTS=test/t/NNN_x.pl]: the TAP tests (pgvector's target: PGXS's
 # own looks for t/*.pl). Their nodes and logs go under TAP_DIR/tmp_check (default here); the
-# variables are those of PostgreSQL 15 (TESTDIR) and 16+ (TESTDATADIR, TESTLOGDIR).
+# variables are those of PostgreSQL 15 (TESTDIR) and 16+ (TESTDATADIR, TESTLOGDIR). --timer: each
+# file's line says what it cost (make test's tap stage shows them).
 TAP_DIR ?= $(CURDIR)
 .PHONY: prove_installcheck
 prove_installcheck:
@@ -63,7 +64,7 @@ prove_installcheck:
 	mkdir -p '$(TAP_DIR)/tmp_check/log'
 	cd $(srcdir) && TESTDIR='$(TAP_DIR)' TESTDATADIR='$(TAP_DIR)/tmp_check' TESTLOGDIR='$(TAP_DIR)/tmp_check/log' \
 	  PATH="$(bindir):$$PATH" PGPORT='6$(DEF_PGPORT)' PG_REGRESS='$(top_builddir)/src/test/regress/pg_regress' \
-	  $(PROVE) $(PG_PROVE_FLAGS) $(PROVE_FLAGS) $(PROVE_TESTS)
+	  $(PROVE) $(PG_PROVE_FLAGS) --timer $(PROVE_FLAGS) $(PROVE_TESTS)
 
 # make lint: the repository checks (test/lint/run.sh): file sizes and include cycles of src/, no
 # reference outside the repository, doc/rules.md citations, the error catalogue. Needs no server;
@@ -96,7 +97,7 @@ $(UPGRADE_SQL): $(UPGRADE_PARTS) $(TABLE_PARTS) src/upgrade src/tables/create sr
 
 # make dist: the PGXN archive exco-VERSION.zip of the LAST COMMIT (git archive HEAD: uncommitted
 # changes are not in it), every file under exco-VERSION/; VERSION is read from HEAD's META.json.
-# DIST_DIR (default: here) is where the zip goes. test/steps/dist.sh builds and installs it.
+# DIST_DIR (default: here) is where the zip goes. test/t/030_dist.pl builds, installs and tests it.
 DIST_VERSION = $(shell git show HEAD:META.json 2>/dev/null | sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' | head -n 1)
 DIST_DIR    ?= .
 .PHONY: dist
@@ -111,7 +112,7 @@ dist:
 .PHONY: test test-fdw test-browser demo bench load-territory test-valgrind stress
 test:
 	bash test/harness.sh test
-# exco across postgres_fdw shards alone (also a step of make test): test/fdw/run.sh.
+# exco across postgres_fdw shards alone (also run by make test's TAP stage): test/t/040_fdw.pl.
 test-fdw:
 	bash test/harness.sh test-fdw
 # Not part of make test (installs Debian's chromium): the demo page rendered headless, screenshot

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The stages of `make test` that need a server, run by test/harness.sh inside its throwaway
-# cluster (pg_virtualenv: PG* environment set): pg_regress, pg_isolation_regress, the pgTAP files
-# and the harness steps. Each stage runs even when an earlier one failed; the results go to
+# cluster (pg_virtualenv: PG* environment set): pg_regress, pg_isolation_regress and the pgTAP
+# files (what needs clusters of its own, dumps, shards or files is a TAP test, test/t/, run by
+# test/harness.sh's tap stage). Each stage runs even when an earlier one failed; the results go to
 # $1/results (see test/stages.sh). Exits 0: test/harness.sh judges the results.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,19 +22,7 @@ run_pgtap() {
   psql -X -q -v ON_ERROR_STOP=1 -c "CREATE EXTENSION IF NOT EXISTS pgtap" || return 1
   pg_prove -f test/*.sql
 }
-run_steps() {
-  local s start rc=0
-  for s in test/steps/*.sh; do
-    [ -e "$s" ] || continue
-    start=$SECONDS
-    echo "== step $s"
-    if bash "$s"; then echo "== step $s: ok ($((SECONDS - start)) s)"
-    else echo "== step $s: FAILED ($((SECONDS - start)) s)"; rc=1; fi
-  done
-  return "$rc"
-}
 
 stage pg_regress count_pg_regress run_regress
 stage isolation count_pg_regress run_isolation
 stage pgtap count_prove run_pgtap
-stage steps count_steps run_steps

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Make a database of the committed fixture territory with the demo CPTS and contracts (and,
 # with 'schemes', the demo structures, medical-assistant contracts and ETP programmes), for the
-# harness steps that need one (test/steps/report_page.sh).
+# tests that need one (test/t/050_report_page.pl).
 # Runs where the PG* environment names the cluster; drops DB first if it exists.
 #
 #   bash test/fixture-db.sh DB AS_OF [schemes]

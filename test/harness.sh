@@ -2,9 +2,9 @@
 # exco harness: the one place that bootstraps a machine and runs things against a throwaway
 # PostgreSQL cluster. Used by `make test`, `make demo`, `make test-browser` and `make bench`.
 #
-#   bash test/harness.sh test    build, install, lint, every pg_regress, isolation, pgTAP suite,
-#                                harness step and TAP test; closes on "exco: N passed, N failed"
-#   bash test/harness.sh test-fdw  build, install, run the postgres_fdw suite (test/fdw/run.sh)
+#   bash test/harness.sh test    build, install, lint, every pg_regress, isolation and pgTAP suite
+#                                and TAP test; closes on "exco: N passed, N failed"
+#   bash test/harness.sh test-fdw  build, install, run the postgres_fdw TAP test (test/t/040_fdw.pl)
 #   bash test/harness.sh demo    build, install, load the real territory data, print the report
 #   bash test/harness.sh test-browser  the demo, its page and PDF rendered headless in Chromium (test/browser/)
 #   bash test/harness.sh bench   build, install, run the benchmarks (test/bench/)
@@ -63,7 +63,7 @@ need_npm() {
   command -v npm >/dev/null 2>&1 || need_packages npm
 }
 
-# unzip: test/steps/dist.sh unpacks the `make dist` archive (git writes the zip itself).
+# unzip: test/t/030_dist.pl unpacks the `make dist` archive (git writes the zip itself).
 # libipc-run-perl: PostgreSQL::Test::Cluster (shipped by postgresql-server-dev-NN) of the TAP tests.
 base_packages=(build-essential "postgresql-$PGVER" "postgresql-server-dev-$PGVER"
                postgresql-common "postgresql-$PGVER-pgtap" libtap-parser-sourcehandler-pgtap-perl
@@ -83,7 +83,9 @@ build_and_install() {
 
 # The TAP tests (make prove_installcheck): PostgreSQL::Test::Cluster inits its own nodes, and
 # initdb refuses root, so as root they run as `postgres`, with their nodes and logs in a directory
-# of its own (TAP_DIR), from a copy of the tree. A failed test's logs are shown.
+# of its own (TAP_DIR), from a copy of the tree. A failed test's logs are shown. Arguments are
+# make's (PROVE_TESTS=test/t/040_fdw.pl for one file). The nodes get no copy of the lock's
+# descriptor (9>&-), as in in_cluster.
 run_tap() {
   local dir rc=0
   dir=$(mktemp -d)
@@ -93,9 +95,9 @@ run_tap() {
     cp -a . "$dir/tree"
     chown -R postgres "$dir"
     runuser -u postgres -- make -s -C "$dir/tree" PG_CONFIG="$PG_CONFIG" prove_installcheck \
-      TAP_DIR="$dir" || rc=$?
+      TAP_DIR="$dir" "$@" 9>&- || rc=$?
   else
-    make -s PG_CONFIG="$PG_CONFIG" prove_installcheck TAP_DIR="$dir" || rc=$?
+    make -s PG_CONFIG="$PG_CONFIG" prove_installcheck TAP_DIR="$dir" "$@" 9>&- || rc=$?
   fi
   if [ "$rc" != 0 ]; then
     for f in "$dir"/tmp_check/log/regress_log_*; do
@@ -117,10 +119,11 @@ case "$mode" in
   test)
     # Stages, each timed, each run even when an earlier one failed (a failed build stops the
     # rest: nothing could be tested): build, lint, then in one throwaway cluster pg_regress,
-    # isolation, pgtap, steps (test/cluster-stages.sh), then the TAP tests (test/t/*.pl, own
-    # nodes). The closing line "exco: N passed, N failed" adds up what each runner reported
-    # (test/stages.sh); the exit status is 1 when anything failed.
-    # npm: test/steps/report_page.sh fetches the map shapes (test/report-page.sh).
+    # isolation, pgtap (test/cluster-stages.sh), then the TAP tests (test/t/*.pl, own nodes: the
+    # upgrade comparison, dump and restore, the dist zip, postgres_fdw shards, the report page;
+    # counted by file from prove's summary). The closing line "exco: N passed, N failed" adds up
+    # what each runner reported (test/stages.sh); the exit status is 1 when anything failed.
+    # npm: test/t/050_report_page.pl fetches the map shapes (report/report.sh, test/npm-fetch.sh).
     need_packages "${base_packages[@]}"
     need_npm
     STAGE_DIR=$(mktemp -d)
@@ -146,8 +149,8 @@ case "$mode" in
   test-fdw)
     need_packages "${base_packages[@]}"
     build_and_install
-    say "running the postgres_fdw suite (coordinator and 3 shards) against throwaway clusters"
-    in_cluster 'bash test/fdw/run.sh'
+    say "running the postgres_fdw suite (coordinator and 3 shards: test/t/040_fdw.pl)"
+    run_tap PROVE_TESTS=test/t/040_fdw.pl
     ;;
   demo)
     need_packages "${base_packages[@]}"

@@ -4,7 +4,7 @@
 # $STAGE_DIR/NAME.log), times it, and appends "NAME PASSED FAILED SECONDS EXIT" to
 # $STAGE_DIR/results. COUNTER (given the log and the exit code) reads the runner's own closing lines in the log (pg_regress's
 # "All N tests passed" / "M of N tests failed", prove's "Files=N" and its failed files, make
-# lint's "P of N checks passed", the steps' "ok"/"FAILED" lines) and prints "PASSED FAILED". A
+# lint's "P of N checks passed") and prints "PASSED FAILED". A
 # stage whose command exits non-zero with no failure counted counts one failure (its runner
 # stopped before its summary), and so does a stage that counted nothing.
 # A failing stage does not stop the others: test/harness.sh reports every stage at the end.
@@ -59,9 +59,4 @@ count_prove() {
 count_lint() {
   sed -n 's/^make lint: \([0-9][0-9]*\) of \([0-9][0-9]*\) checks passed$/\1 \2/p' "$1" | tail -n 1 \
     | awk '{print $1, $2 - $1}'
-}
-
-# The harness steps: one "== step NAME: ok (S s)" or "== step NAME: FAILED (S s)" line each.
-count_steps() {
-  echo "$(grep -c '^== step .*: ok (' "$1" || true) $(grep -c '^== step .*: FAILED (' "$1" || true)"
 }

@@ -3,7 +3,7 @@
 # (test/fdw/queries.sql, q_summary: three aggregates per region shipped to the shards, region and
 # France rows re-summed here) over BENCH_ROWS measures (BENCH_ROWS / 50 contracts, 18 regions) on
 # 3 shard clusters of this machine (test/fdw/lib.sh) against the same query on the same rows in
-# local tables of this cluster (one node). goal ratio <= 1.5: the federation's overhead on one
+# local tables of this cluster (one node), loaded by test/fdw/load.sh. goal ratio <= 1.5: the federation's overhead on one
 # machine (3 servers and the coordinator share its cores), not a speed-up. Also prints the rows
 # the shards sent per query (the actual rows of the foreign scans). Data: test/fdw/data.sql.
 # Runs inside the benchmark cluster (PG* set; PGOPTIONS carries bench.runs and bench.warmup), in
@@ -15,28 +15,15 @@ cd "$(dirname "$0")/../.."
 
 rows=${BENCH_ROWS:-10000000}
 contracts=$(( rows / 50 ))
-regions=(01 02 03 04 06 11 24 27 28 32 44 52 53 75 76 84 93 94)
-quote() { local out= r; for r in "$@"; do out+="${out:+, }'$r'"; done; printf '%s' "$out"; }
 db=exco_fdw_bench
 main_db=${PGDATABASE:-postgres}
 
 echo "== fdw_regional: 3 shards, $contracts contracts, $(( contracts * 50 )) measures" >&2
 fdw_start_shards 3
 trap 'fdw_stop_shards; dropdb --if-exists "$db" >/dev/null 2>&1 || true' EXIT
-pids=()
-for i in 0 1 2; do
-  mine=()
-  for ((k = i; k < ${#regions[@]}; k += 3)); do mine+=("${regions[k]}"); done
-  fdw_shard_psql "$i" -v regions="$(quote "${mine[@]}")" -v contracts="$contracts" \
-    -f test/fdw/shard.sql >/dev/null &
-  pids+=($!)
-done
 dropdb --if-exists "$db" >/dev/null 2>&1 || true
-createdb "$db"
-for p in "${pids[@]}"; do wait "$p"; done
-psql -X -q -v ON_ERROR_STOP=1 -d "$db" -v port0="${FDW_PORTS[0]}" -v port1="${FDW_PORTS[1]}" \
-  -v port2="${FDW_PORTS[2]}" -v fdw_user="$FDW_USER" -v contracts="$contracts" \
-  -v all_regions="$(quote "${regions[@]}")" -f test/fdw/coordinator.sql >/dev/null
+bash test/fdw/load.sh "$db" "$contracts" "$FDW_USER" 127.0.0.1 "${FDW_PORTS[0]}" \
+  127.0.0.1 "${FDW_PORTS[1]}" 127.0.0.1 "${FDW_PORTS[2]}"
 psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" -v rows="$rows" -f test/bench/00_setup.sql >/dev/null
 echo "== fdw_regional: timing" >&2
 

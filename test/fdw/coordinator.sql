@@ -4,15 +4,17 @@
 -- costs from the shards, without which the planner prefers joining locally), schema fed with the
 -- three tables partitioned by region whose partitions are foreign tables on the shards, and
 -- schema one with the same rows in plain local tables (the single-node reference).
--- psql variables: port0, port1, port2, fdw_user, contracts.
+-- psql variables: host0, host1, host2 (an address or a socket directory), port0, port1, port2,
+-- fdw_user, contracts, all_regions (test/fdw/load.sh sets them).
 SET client_min_messages = warning;
 CREATE EXTENSION exco;
 SELECT exco.create_tables();
 CREATE EXTENSION postgres_fdw;
 SELECT format('CREATE SERVER %I FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host %L, port %L, dbname %L, extensions %L, fetch_size %L, async_capable %L, use_remote_estimate %L)',
-              'shard' || i, '127.0.0.1', p, 'exco_shard', 'exco', '10000', 'true', 'true'),
+              'shard' || i, h, p, 'exco_shard', 'exco', '10000', 'true', 'true'),
        format('CREATE USER MAPPING FOR CURRENT_USER SERVER %I OPTIONS (user %L)', 'shard' || i, :'fdw_user')
-FROM unnest(ARRAY[:'port0', :'port1', :'port2']) WITH ORDINALITY AS s(p, k), LATERAL (SELECT k - 1 AS i) AS n
+FROM unnest(ARRAY[:'host0', :'host1', :'host2'], ARRAY[:'port0', :'port1', :'port2']) WITH ORDINALITY AS s(h, p, k),
+     LATERAL (SELECT k - 1 AS i) AS n
 \gexec
 
 CREATE SCHEMA fed;

@@ -1,12 +1,12 @@
-# Shard clusters for the postgres_fdw test and benchmark (sourced by test/fdw/run.sh and
-# test/bench/fdw_regional.sh). Each shard is a PostgreSQL cluster made with initdb in a temporary
+# Shard clusters for the postgres_fdw benchmark (sourced by test/bench/80_fdw_regional.sh; the
+# test, test/t/040_fdw.pl, starts its shards with PostgreSQL::Test::Cluster; both load them with
+# test/fdw/load.sh). Each shard is a PostgreSQL cluster made with initdb in a temporary
 # directory, listening on 127.0.0.1 on a free port, run by the unprivileged server user
 # (`postgres` when we are root, else ourselves): no pg_createcluster, so nothing is registered
 # for pg_lsclusters, and fdw_stop_shards (installed as an EXIT trap by fdw_start_shards) stops
 # every server and removes every directory on every exit path.
 #
-#   fdw_start_shards N      start N shards; sets FDW_PORTS (array), FDW_USER, FDW_WORK
-#   fdw_shard_psql I ...    psql on shard I (0-based), database exco_shard
+#   fdw_start_shards N      start N shards on 127.0.0.1; sets FDW_PORTS (array), FDW_USER, FDW_WORK
 #   fdw_stop_shards         stop and remove them (idempotent)
 
 FDW_BIN=${FDW_BIN:-/usr/lib/postgresql/${PGVERSION:-15}/bin}
@@ -72,18 +72,6 @@ CONF
       fi
       [ "$tries" = 5 ] && { echo "fdw: shard $i did not start:" >&2; cat "$d/log" >&2; return 1; }
     done
-    fdw_shard_psql_db "$i" postgres -c "CREATE DATABASE exco_shard" >/dev/null
   done
   rm -rf "$FDW_WORK/template"
-}
-
-fdw_shard_psql_db() {
-  local i=$1 db=$2
-  shift 2
-  PGPASSWORD= psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "${FDW_PORTS[i]}" -U "$FDW_USER" -d "$db" "$@"
-}
-fdw_shard_psql() {
-  local i=$1
-  shift
-  fdw_shard_psql_db "$i" exco_shard "$@"
 }

@@ -1,5 +1,5 @@
 -- Structural check of the report page written by report/page.sql (make report), against the
--- database it was built from (test/steps/report_page.sh runs it on the fixture territory, make demo
+-- database it was built from (test/t/050_report_page.pl runs it on the fixture territory, make demo
 -- on the real one).
 --
 --   psql -X -q -v ON_ERROR_STOP=1 -v page_file=FILE -v as_of=YYYY-MM-DD [-v region=CODE] \

@@ -1,5 +1,5 @@
 -- A database the triggers accepted, then changed the way territories change after signing
--- (test/steps/contract_restore.sh dumps and restores it). Own objects: region RX, départements
+-- (test/t/010_restore.pl dumps and restores it, through restore-data.sql). Own objects: region RX, départements
 -- X1..X3, communes X*, CPTS "R *". Every contract is valid when it is signed:
 --   R Siège:   seat X2001 (X2), territory {X1001} in X1 only      -> CPAM X1 (the only département)
 --   R Ouest:   seat X1002 (X1), territory {X1002, X2002}          -> CPAM X1 (the seat's)

@@ -1,4 +1,4 @@
--- exco across postgres_fdw shards (run by test/fdw/run.sh; set-up in test/fdw/coordinator.sql).
+-- exco across postgres_fdw shards (run by test/t/040_fdw.pl; set-up in test/fdw/load.sh).
 -- fed.* are partitioned by region (18 regions), their partitions foreign tables on 3 shards
 -- (region number n on shard n mod 3); one.* hold the same rows on this node. For each query of
 -- test/fdw/queries.sql: what is shipped (pg_temp.shipped: the plan on two regions of two shards
@@ -132,8 +132,8 @@ BEGIN
 END $$;
 
 -- ============================================================ the set-up
--- The servers' options (ports vary from run to run and are left out).
-SELECT srvname, array_agg(o ORDER BY o) FILTER (WHERE o NOT LIKE 'port=%') AS options
+-- The servers' options (hosts and ports vary from run to run and are left out).
+SELECT srvname, array_agg(o ORDER BY o) FILTER (WHERE o !~ '^(host|port)=') AS options
 FROM pg_foreign_server, unnest(srvoptions) AS o GROUP BY srvname ORDER BY srvname;
 -- Partitions per shard: 6 regions × 3 tables each.
 SELECT s.srvname, count(*) AS foreign_partitions, string_agg(DISTINCT substring(c.relname from '_r(..)$'), ' ') AS regions

@@ -1,4 +1,4 @@
--- User rows for the upgrade step (test/steps/upgrade.sh), written against the 0.1.0 API and
+-- User rows for the upgrade tests (test/t/020_upgrade.pl, 021_contract_upgrade_bad_rows.pl), written against the 0.1.0 API and
 -- frozen with it: a user scale amendment cell, a tiny territory, two CPTS, contracts, missions,
 -- indicators and measures. Run in a database where exco 0.1.0 is installed.
 SET datestyle = 'ISO, YMD';
