@@ -1,4 +1,4 @@
-# The docs' examples, run (doc/examples.md is the convention; test/t/030_doc_examples.pl runs
+# The docs' examples, run (doc/examples.md is the convention; test/t/035_doc_examples.pl runs
 # README.md and doc/*.md with it, and its self-test test/t/doc-examples-selftest.md).
 #
 # blocks(FILE): every fenced block of a Markdown file, with the HTML comments right above it.
