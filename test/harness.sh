@@ -153,7 +153,9 @@ case "$mode" in
     run_tap PROVE_TESTS=test/t/040_fdw.pl
     ;;
   demo)
-    need_packages "${base_packages[@]}"
+    # Chromium and its fonts: the demo prints its page as a PDF too (make report-pdf), on a
+    # fresh machine as anywhere.
+    need_packages "${base_packages[@]}" chromium fonts-dejavu-core
     need_npm
     build_and_install
     say "starting a throwaway cluster for the demo"
