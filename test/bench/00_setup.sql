@@ -19,8 +19,11 @@ CREATE TYPE bench.timing AS (
   runs_ms          numeric[],  -- every timed run, in order
   workers_planned  integer,    -- largest "Workers Planned" in the plan (0: serial plan)
   workers_launched integer,    -- "Workers Launched" of the last run
-  plan             jsonb       -- the last run's EXPLAIN output
+  plan             jsonb,      -- the last run's EXPLAIN output
+  batch            bigint      -- the bench.time_queries call that timed it: runs_ms[i] of two
+                               -- timings of one batch were taken in the same round i
 );
+CREATE SEQUENCE bench.batch;
 
 CREATE TABLE bench.result (
   seq         serial PRIMARY KEY,
@@ -54,6 +57,7 @@ DECLARE
   ps jsonb[] := array_fill(NULL::jsonb, ARRAY[n]);
   t  numeric[] := array_fill(NULL::numeric, ARRAY[n, runs]);
   r  bench.timing;
+  batch bigint := nextval('bench.batch');
   -- test/bench/profile.sh times only the keys matching bench.only (a LIKE pattern).
   only_keys text := nullif(current_setting('bench.only', true), '');
 BEGIN
@@ -77,6 +81,7 @@ BEGIN
     r.workers_planned := coalesce((SELECT max(w::integer) FROM jsonb_path_query(ps[q], 'strict $.**."Workers Planned"') w), 0);
     r.workers_launched := coalesce((SELECT max(w::integer) FROM jsonb_path_query(ps[q], 'strict $.**."Workers Launched"') w), 0);
     r.plan := ps[q];
+    r.batch := batch;
     INSERT INTO bench.timings VALUES (keys[q], r)
       ON CONFLICT (key) DO UPDATE SET t = excluded.t;
     RETURN NEXT format('time: %s median %s ms, runs %s, workers %s/%s', keys[q], round(r.median_ms, 2),
@@ -87,10 +92,32 @@ END $$;
 COMMENT ON FUNCTION bench.time_queries(text[], text[], text[], integer, integer) IS
   'median EXPLAIN ANALYZE execution time of each query over warm-up + runs interleaved rounds';
 
+-- The ratio of two timings, paired by round: when both were timed in one batch (interleaved:
+-- round i ran each query once, back to back), the median over the rounds of a_i / b_i, so a
+-- change of the machine's speed between rounds (another job, the CPU's clock) moves both sides
+-- of each round's ratio together instead of picking medians from different rounds; otherwise
+-- (timed in different batches) the ratio of the medians. With a floor f, the marginal ratio
+-- the same way: the median over the rounds of (a_i - f_i) / (b_i - f_i), NULL when a round's
+-- b_i is not above its f_i (or, unpaired, when b's median is not above f's).
+CREATE FUNCTION bench.paired(a bench.timing, b bench.timing, f bench.timing DEFAULT NULL)
+  RETURNS numeric LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE
+    WHEN a.batch = b.batch AND (f IS NULL OR f.batch = a.batch)
+         AND cardinality(a.runs_ms) = cardinality(b.runs_ms) THEN
+      (SELECT CASE WHEN bool_and(b.runs_ms[i] > coalesce(f.runs_ms[i], 0))
+                   THEN percentile_cont(0.5) WITHIN GROUP (ORDER BY
+                          (a.runs_ms[i] - coalesce(f.runs_ms[i], 0)) / (b.runs_ms[i] - coalesce(f.runs_ms[i], 0)))
+              END::numeric
+         FROM generate_subscripts(a.runs_ms, 1) i)
+    WHEN b.median_ms > coalesce(f.median_ms, 0) THEN
+      (a.median_ms - coalesce(f.median_ms, 0)) / (b.median_ms - coalesce(f.median_ms, 0))
+  END
+$$;
+
 -- Record one comparison of two timed keys and return its line (goal NULL: an informative line,
 -- e.g. against the floor of a benchmark, printed goal=none):
 --   bench: <name> exco_ms=<median> baseline=<label> baseline_ms=<median> ratio=<exco/baseline> goal=<ratio>
--- With floor_key (the benchmark's floor: the same query with the function replaced by reading its
+-- (ratio and marginal paired by round, bench.paired). With floor_key (the benchmark's floor: the same query with the function replaced by reading its
 -- arguments), the line also gives the floor and the marginal ratio, and the goal is on the marginal
 -- ratio, not on the whole-query one:
 --   bench: <name> exco_ms=.. baseline=.. baseline_ms=.. ratio=.. floor_ms=<median> marginal=<m> goal=<marginal goal>
@@ -114,9 +141,9 @@ BEGIN
   ELSIF e IS NULL OR b IS NULL OR (floor_key IS NOT NULL AND f IS NULL) THEN
     RAISE EXCEPTION 'bench.compare(%): no timing for % or % or %', name, exco_key, baseline_key, floor_key;
   END IF;
-  ratio := round(e.median_ms / nullif(b.median_ms, 0), 3);
-  IF floor_key IS NOT NULL AND b.median_ms > f.median_ms THEN
-    marginal := round((e.median_ms - f.median_ms) / (b.median_ms - f.median_ms), 3);
+  ratio := round(bench.paired(e, b), 3);
+  IF floor_key IS NOT NULL THEN
+    marginal := round(bench.paired(e, b, f), 3);
   END IF;
   note := concat_ws('; ',
     CASE WHEN e.workers_launched < e.workers_planned
@@ -128,7 +155,7 @@ BEGIN
     CASE WHEN floor_key IS NOT NULL AND f.workers_planned <> e.workers_planned
          THEN format('plans differ: %s workers for exco, %s for the floor', e.workers_planned, f.workers_planned) END,
     CASE WHEN floor_key IS NOT NULL AND marginal IS NULL
-         THEN format('no marginal ratio: %s (%s ms) is not above the floor (%s ms)', baseline,
+         THEN format('no marginal ratio: %s (%s ms) is not above the floor (%s ms) in every round', baseline,
                      round(b.median_ms, 2), round(f.median_ms, 2)) END);
   INSERT INTO bench.result (name, exco_ms, baseline, baseline_ms, ratio, goal, floor_ms, marginal, note)
   VALUES (name, round(e.median_ms, 2), baseline, round(b.median_ms, 2), ratio, goal,

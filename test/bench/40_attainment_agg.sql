@@ -90,7 +90,7 @@ SELECT bench.compare('attainment_agg', 'attainment_agg/exco_serial', 'sql', 'att
                      'attainment_agg/floor_serial');
 -- exco's speed-up is judged against core's, measured in the same rounds: goal core's ratio + 0.05.
 -- (NULL, no goal, when core's were not timed: test/bench/profile.sh times exco's side only)
-SELECT coalesce((SELECT (round((p.t).median_ms / nullif((s.t).median_ms, 0), 3) + 0.05)::text
+SELECT coalesce((SELECT (round(bench.paired(p.t, s.t), 3) + 0.05)::text
                    FROM bench.timings p, bench.timings s
                   WHERE p.key = 'attainment_agg/core_parallel' AND s.key = 'attainment_agg/core_serial'),
                 'NULL') AS parallel_goal \gset
