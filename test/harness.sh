@@ -75,10 +75,12 @@ build_and_install() {
     make -s PG_CONFIG="$PG_CONFIG" clean >/dev/null 2>&1 || true
     echo "$PGVER" > .build-pg-major
   fi
+  # Each step returns on failure by itself: stage runs this with set +e, where a failed -Werror
+  # build followed by a successful install (which rebuilds without -Werror) would pass.
   say "building exco for PostgreSQL $PGVER (-Werror)"
-  make -s PG_CONFIG="$PG_CONFIG" WERROR=1 >&2
+  make -s PG_CONFIG="$PG_CONFIG" WERROR=1 >&2 || return
   say "installing exco into $("$PG_CONFIG" --pkglibdir)"
-  as_root make -s PG_CONFIG="$PG_CONFIG" install >&2
+  as_root make -s PG_CONFIG="$PG_CONFIG" install >&2 || return
 }
 
 # The TAP tests (make prove_installcheck): PostgreSQL::Test::Cluster inits its own nodes, and
