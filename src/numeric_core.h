@@ -15,4 +15,25 @@
  */
 extern bool exco_numeric_scaled_raw(const char *data, int len, int fracdigits, __int128 *out);
 
+/*
+ * A finite numeric's stored digits, read in place: digits[i] (int16, possibly unaligned) is
+ * worth 10000^(weight - i), the first and the last not zero; ndigits 0 is zero.
+ */
+typedef struct ExcoNumericDigits
+{
+	const char *digits;
+	int			ndigits;
+	int			weight;
+	bool		negative;
+} ExcoNumericDigits;
+
+/*
+ * Read the numeric whose varlena payload is data[0..len) as its digits (nothing copied); false
+ * for NaN, infinities, or bytes too short to be a numeric.
+ */
+extern bool exco_numeric_digits_raw(const char *data, int len, ExcoNumericDigits *out);
+
+/* -1, 0 or 1 as a is below, equal to or above b: numeric's own order of finite values. */
+extern int	exco_numeric_digits_cmp(const ExcoNumericDigits *a, const ExcoNumericDigits *b);
+
 #endif							/* EXCO_NUMERIC_CORE_H */

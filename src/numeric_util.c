@@ -66,6 +66,14 @@ num_check_finite(Numeric n, const char *what)
 				 errmsg("%s must be a finite number: %s", what, num_str(n))));
 }
 
+bool
+numeric_digits(Datum d, ExcoNumericDigits *out)
+{
+	struct varlena *p = (struct varlena *) PG_DETOAST_DATUM_PACKED(d);
+
+	return exco_numeric_digits_raw(VARDATA_ANY(p), VARSIZE_ANY_EXHDR(p), out);
+}
+
 #ifdef HAVE_INT128
 Numeric
 int128_to_numeric(int128 v, int scale)

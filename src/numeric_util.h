@@ -8,6 +8,7 @@
 
 #include "postgres.h"
 
+#include "numeric_core.h"
 #include "pg_compat.h"
 #include "utils/numeric.h"
 
@@ -22,6 +23,12 @@ extern Numeric num_trim(Numeric n);
 
 /* Raise 22023 unless n is a finite number; what names the argument ("measured value"). */
 extern void num_check_finite(Numeric n, const char *what);
+
+/*
+ * A numeric datum's stored digits, read in place (numeric_core.h), to compare with
+ * exco_numeric_digits_cmp; false for NaN and infinities. The datum must outlive *out.
+ */
+extern bool numeric_digits(Datum d, ExcoNumericDigits *out);
 
 #ifdef HAVE_INT128
 /* v · 10^-scale as a numeric, trailing zeros trimmed. */

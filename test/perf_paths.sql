@@ -6,11 +6,15 @@
 --   - attainment.c: integer fast path of exco.attainment and of the aggregate's final
 --     function; compared with the exact numeric formula of ratio_round,
 --     trim_scale(div(2·num·1e20 + den, 2·den) · 1e-20), text and binary forms.
+--   - step.c: integer fast path of exco.step_amount (values with up to 16 decimals and 36
+--     digits, up to 16 levels, arrays read in place); compared with the rule in SQL (the last
+--     level reached in the thresholds' order pays its amount as stored, none pays 0), on
+--     indicators that take the fast path and ones that take the general path.
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS exco;
 SELECT exco.create_tables() AS created \gset
 SET client_min_messages = warning;
-SELECT plan(13);
+SELECT plan(16);
 
 CREATE TEMP TABLE perf_day AS
   SELECT x::date AS d FROM generate_series(DATE '4713-01-01 BC', DATE '10100-12-31', interval '1 day') x;
@@ -113,6 +117,46 @@ SELECT is((SELECT count(*)
             WHERE e::text IS DISTINCT FROM x::text),
           0::bigint, 'weighted_attainment = exact weighted mean, 5000 groups');
 SELECT is(exco.attainment(0.0000000000000000000049, 0, 1), 0::numeric, 'a rate below 0.5e-20 is 0');
+
+-- exco.step_amount against the rule in SQL (doc/rules.md §8.4). 1 to 20 levels (17 and more:
+-- the general path), both directions; thresholds with 2 decimals, or shifted by 1e-18 (18
+-- decimals: the general path) or by 1e22 (beyond 36 digits at 16 decimals: the general path);
+-- amounts with 2 decimals, returned as stored; one measure in 4 exactly on a threshold written
+-- with 20 decimals (the same value: reached).
+SELECT setseed(0.25);
+CREATE TEMP TABLE perf_step AS
+  SELECT i, n, shift, rising,
+         ARRAY(SELECT round((k * 10 + random() * 9)::numeric, 2) + shift
+                 FROM generate_series(1, n) k ORDER BY CASE WHEN rising THEN k ELSE -k END) AS thresholds,
+         ARRAY(SELECT (k * 100.5)::numeric(12, 2) FROM generate_series(1, n) k) AS amounts
+    FROM (SELECT i, 1 + i % 20 AS n, i % 2 = 0 AS rising,
+                 CASE i % 7 WHEN 0 THEN 1e-18 WHEN 3 THEN 1e22 ELSE 0 END AS shift
+            FROM generate_series(1, 20000) i) x;
+ALTER TABLE perf_step ADD COLUMN measured numeric;
+UPDATE perf_step SET measured = CASE WHEN i % 4 = 0 THEN thresholds[1 + i % n]::numeric(60, 20)
+                                     ELSE round((random() * (n + 2) * 10)::numeric, 1) + shift END;
+CREATE FUNCTION pg_temp.ref_step(m numeric, th numeric[], am numeric[]) RETURNS numeric
+  LANGUAGE sql IMMUTABLE AS $$
+  SELECT coalesce((SELECT u.amount
+                     FROM unnest(th, am) WITH ORDINALITY AS u(threshold, amount, level)
+                    WHERE CASE WHEN th[1] <= th[cardinality(th)] THEN m >= u.threshold ELSE m <= u.threshold END
+                    ORDER BY u.level DESC LIMIT 1), 0) $$;
+SELECT is((SELECT count(*) FROM perf_step
+            WHERE exco.step_amount(measured, thresholds, amounts)::text
+                  IS DISTINCT FROM pg_temp.ref_step(measured, thresholds, amounts)::text),
+          0::bigint, 'exco.step_amount = the rule in SQL, text form, 20 000 indicators of 1 to 20 levels');
+SELECT is((SELECT count(*) FROM perf_step
+            WHERE exco.step_amount(measured, thresholds, amounts, NOT rising)::text
+                  IS DISTINCT FROM pg_temp.ref_step(measured, thresholds, amounts)::text),
+          0::bigint, 'exco.step_amount(..., lower_is_better) = the rule in SQL, text form');
+-- By hand: on the first level exactly (50.000 = 50) pays its amount as stored (1.50); just
+-- below it (49.9999999999999999, 16 nines: the general path) pays 0; lower is better, 219
+-- reaches only the first level (3 000.00), 50 the best (9 000.00).
+SELECT is(ARRAY[exco.step_amount(50.000, ARRAY[50, 60], ARRAY[1.50, 2.00]),
+                exco.step_amount(49.9999999999999999, ARRAY[50, 60], ARRAY[1.50, 2.00]),
+                exco.step_amount(219, ARRAY[219, 100, 50], ARRAY[3000.00, 6000.00, 9000.00]),
+                exco.step_amount(50, ARRAY[219, 100, 50], ARRAY[3000.00, 6000.00, 9000.00])]::text,
+          '{1.50,0,3000.00,9000.00}', 'on a threshold, just below, lower is better: by hand');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -3,8 +3,9 @@
 -- total), against
 --   scale_join  the scale in force (latest exco.scale.effective_from <= on_date) joined to
 --               exco.scale_amount, summing the amounts of every share      goal marginal ratio <= 0.5
--- and the floor: count(on_date), reading the three arguments (on_date is the last column) and
--- computing nothing (ceiling_vs_floor, no goal). Marginal ratio = (exco - floor) / (join - floor).
+-- and the floor: sum(1.00) FILTER (WHERE on_date IS NOT NULL), reading the three arguments (on_date
+-- is the last column) and summing a numeric per row as exco's query does, computing nothing of
+-- the rule (ceiling_vs_floor, no goal). Marginal ratio = (exco - floor) / (join - floor).
 -- Lines: the 6 lines of the shipped scale 'aci-cpts-2019'; tiers 1..4; dates uniform over
 -- 2019-08-25 .. 2022-03-31, where that scale is in force and complete, so every cell exists.
 
@@ -51,7 +52,7 @@ SELECT bench.time_queries(
   ARRAY['ceiling/exco', 'ceiling/scale_join', 'ceiling/floor'],
   ARRAY[$q$SELECT sum((exco.ceiling(line, tier, on_date)).total) FROM bench.ceiling_cm$q$,
         $q$SELECT sum(amount) FROM bench.ceiling_join$q$,
-        $q$SELECT count(on_date) FROM bench.ceiling_cm$q$]);
+        $q$SELECT sum(1.00) FILTER (WHERE on_date IS NOT NULL) FROM bench.ceiling_cm$q$]);
 
 SELECT bench.compare('ceiling_vs_join', 'ceiling/exco', 'scale_join', 'ceiling/scale_join', 0.5, 'ceiling/floor');
 SELECT bench.compare('ceiling_vs_floor', 'ceiling/exco', 'floor', 'ceiling/floor', NULL);

@@ -4,8 +4,9 @@
 -- highest level reached pays its amount, below the first nothing) written
 --   sql      as a CASE over the unnested arrays                   goal marginal ratio <= 0.5
 --   plpgsql  as a PL/pgSQL loop                                   goal marginal ratio <= 0.1
--- and the floor: count(amounts), reading the three arguments (amounts is the last column) and
--- computing nothing (step_amount_vs_floor, no goal). Marginal ratio = (exco - floor) / (baseline - floor).
+-- and the floor: sum(1000::numeric) FILTER (WHERE amounts IS NOT NULL), reading the three
+-- arguments (amounts is the last column) and summing a numeric per row as the other queries do,
+-- computing nothing of the rule (step_amount_vs_floor, no goal). Marginal ratio = (exco - floor) / (baseline - floor).
 -- Data: 3 levels a row; half the indicators rise (thresholds ascending, reached when
 -- measured >= threshold), half fall (descending, reached when measured <= threshold), like
 -- "<= 50 -> 9 000, 51..100 -> 6 000, 101..219 -> 3 000"; measures uniform over 0..250.
@@ -66,7 +67,7 @@ SELECT bench.time_queries(
   ARRAY[$q$SELECT sum(exco.step_amount(measured, thresholds, amounts)) FROM bench.step$q$,
         $q$SELECT sum(earned) FROM bench.step_sql$q$,
         $q$SELECT sum(bench.step_amount_plpgsql(measured, thresholds, amounts)) FROM bench.step$q$,
-        $q$SELECT count(amounts) FROM bench.step$q$]);
+        $q$SELECT sum(1000::numeric) FILTER (WHERE amounts IS NOT NULL) FROM bench.step$q$]);
 
 SELECT bench.compare('step_amount_vs_sql', 'step_amount/exco', 'sql', 'step_amount/sql', 0.5, 'step_amount/floor');
 SELECT bench.compare('step_amount_vs_plpgsql', 'step_amount/exco', 'plpgsql', 'step_amount/plpgsql', 0.1,

@@ -2,7 +2,9 @@
  * fuzz_numeric.c — libFuzzer target for the reading of numeric's stored digits
  * (src/numeric_core.c). Any bytes: no crash, no overflow (UBSan), and a value read is below
  * 1e36. Then a well-formed numeric built from the input (long or short header, any weight and
- * scale that fit) reads back exactly as the integer it encodes.
+ * scale that fit) reads back exactly as the integer it encodes. And the comparison on stored
+ * digits (exco_numeric_digits_cmp) is an order (antisymmetric, reflexive) that agrees with the
+ * integers read, on two numerics made of the two halves of the input.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -65,6 +67,28 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (exco_numeric_scaled_raw((const char *) data + 1, (int) size - 1, fd, &out) &&
 		(out >= E36 || out <= -E36))
 		abort();
+
+	{
+		int			half = (int) (size - 1) / 2;
+		const char *pa = (const char *) data + 1;
+		const char *pb = pa + half;
+		int			lenb = (int) size - 1 - half;
+		ExcoNumericDigits da;
+		ExcoNumericDigits db;
+		__int128	ia;
+		__int128	ib;
+
+		if (exco_numeric_digits_raw(pa, half, &da) && exco_numeric_digits_raw(pb, lenb, &db))
+		{
+			int			c = exco_numeric_digits_cmp(&da, &db);
+
+			if (c != -exco_numeric_digits_cmp(&db, &da) || exco_numeric_digits_cmp(&da, &da) != 0)
+				abort();
+			if (exco_numeric_scaled_raw(pa, half, fd, &ia) && exco_numeric_scaled_raw(pb, lenb, fd, &ib) &&
+				c != (ia < ib ? -1 : ia > ib ? 1 : 0))
+				abort();
+		}
+	}
 
 	if (size >= 11)
 	{
