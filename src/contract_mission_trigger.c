@@ -168,7 +168,7 @@ check_against_contract(MissionRow *row)
 						exco_date_str(DatumGetDateADT(sg))),
 				 errhint("A mission starts on or after the signature of its contract."),
 				 errtable(row->td->tg_relation)));
-	if (msnull || !(exco_mission_mask(&row->cfg->missions, row->cfg->mission_type, ms) & (1u << row->m)))
+	if (msnull || !(exco_mission_mask(&row->cfg->missions, ms, NULL, NULL, NULL) & (1u << row->m)))
 		ereport(ERROR,
 				(errcode(ERRCODE_CHECK_VIOLATION),
 				 errmsg("mission %s is not among the contract's missions %s",

@@ -48,6 +48,8 @@ typedef struct ContractConfig
 	CommandId	region_cid;
 	char		region_dep[16];
 	char		region_of[16];
+	/* The role whose USAGE on schema exco was checked for this statement (contract_trigger.c). */
+	Oid			usage_role;
 } ContractConfig;
 
 /* The row being checked: its mapped values, the fills, SPI. */

@@ -22,7 +22,13 @@ extern void exco_rule_tier(ContractCheck *ck);
 extern void exco_rule_missions(ContractCheck *ck);
 extern void exco_rule_mission_rows(ContractCheck *ck);
 
-/* Which missions an exco.mission[] holds, as a bitmask of ExcoMission. */
-extern uint32 exco_mission_mask(MissionCache *cache, Oid mission_type, Datum arr);
+/*
+ * Which missions an exco.mission[] holds, as a bitmask of ExcoMission, the list read once in
+ * place. A list of more than one dimension raises 22023 (exco_mission_list_check, naming column
+ * and rel when given). *null_at (when given): the 1-based position of the first NULL element, 0
+ * when there is none; a NULL adds no mission.
+ */
+extern uint32 exco_mission_mask(MissionCache *cache, Datum arr, const char *column, Relation rel,
+								int *null_at);
 
 #endif							/* EXCO_CONTRACT_RULES_H */

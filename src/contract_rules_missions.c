@@ -12,20 +12,35 @@
 #include "utils/builtins.h"
 
 uint32
-exco_mission_mask(MissionCache *cache, Oid mission_type, Datum arr)
+exco_mission_mask(MissionCache *cache, Datum arr, const char *column, Relation rel, int *null_at)
 {
 	ArrayType  *a = DatumGetArrayTypeP(arr);
-	Datum	   *elems;
-	bool	   *nulls;
+	bits8	   *bitmap = ARR_NULLBITMAP(a);
+	const char *p;
 	int			n,
 				i;
 	uint32		mask = 0;
 
-	exco_mission_list_check(a, NULL, NULL);
-	deconstruct_array(a, mission_type, sizeof(Oid), true, TYPALIGN_INT, &elems, &nulls, &n);
+	exco_mission_list_check(a, column, rel);
+	n = ArrayGetNItems(ARR_NDIM(a), ARR_DIMS(a));
+	/* ARR_DATA_PTR, without the signed/unsigned ?: of PostgreSQL's macro that -Wextra flags */
+	p = (const char *) a + (bitmap ? (Size) a->dataoffset : ARR_OVERHEAD_NONULLS(ARR_NDIM(a)));
+	if (null_at)
+		*null_at = 0;
 	for (i = 0; i < n; i++)
-		if (!nulls[i])
-			mask |= 1u << exco_mission_index(cache, DatumGetObjectId(elems[i]));
+	{
+		Oid			e;
+
+		if (bitmap && !(bitmap[i / 8] & (1 << (i % 8))))
+		{
+			if (null_at && *null_at == 0)
+				*null_at = i + 1;
+			continue;
+		}
+		memcpy(&e, p, sizeof(Oid));	/* enum OIDs: 4 bytes each, int-aligned, no padding */
+		p += sizeof(Oid);
+		mask |= 1u << exco_mission_index(cache, e);
+	}
 	return mask;
 }
 
@@ -100,32 +115,28 @@ check_crises(ContractCheck *ck)
 }
 
 /*
- * A list of missions with more than one dimension (22023, exco_mission_list_check: the words of
- * exco.contract_ceiling; exco.contract's CHECK contract_missions_one_dimension comes after this
- * trigger) or a NULL element: refused on every table, with the code and the words of
- * exco.contract_ceiling, which would raise on it later (22004).
+ * The row's missions, read once. A list with more than one dimension (22023,
+ * exco_mission_list_check: the words of exco.contract_ceiling; exco.contract's CHECK
+ * contract_missions_one_dimension comes after this trigger) or with a NULL element is refused on
+ * every table, with the code and the words of exco.contract_ceiling, which would raise on it
+ * later (22004).
  */
-static void
-refuse_null_mission(ContractCheck *ck)
+static uint32
+row_missions(ContractCheck *ck)
 {
-	ArrayType  *a = DatumGetArrayTypeP(ck->val[R_MISSIONS]);
-	Datum	   *elems;
-	bool	   *nulls;
-	int			n,
-				i;
+	int			null_at;
+	uint32		mask = exco_mission_mask(&ck->cfg->missions, ck->val[R_MISSIONS],
+										 exco_role_column(ck, R_MISSIONS), ck->td->tg_relation,
+										 &null_at);
 
-	exco_mission_list_check(a, exco_role_column(ck, R_MISSIONS), ck->td->tg_relation);
-	if (!ARR_HASNULL(a))
-		return;
-	deconstruct_array(a, ck->cfg->mission_type, sizeof(Oid), true, TYPALIGN_INT, &elems, &nulls, &n);
-	for (i = 0; i < n; i++)
-		if (nulls[i])
-			ereport(ERROR,
-					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("the mission list of a contract must not contain NULL (element %d)", i + 1),
-					 errdetail("Column \"%s\" holds a NULL mission.", exco_role_column(ck, R_MISSIONS)),
-					 errhint("List each mission the contract signs up for once, without NULL."),
-					 errtable(ck->td->tg_relation)));
+	if (null_at)
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("the mission list of a contract must not contain NULL (element %d)", null_at),
+				 errdetail("Column \"%s\" holds a NULL mission.", exco_role_column(ck, R_MISSIONS)),
+				 errhint("List each mission the contract signs up for once, without NULL."),
+				 errtable(ck->td->tg_relation)));
+	return mask;
 }
 
 /* Rule 5: scale and socle missions. A scale that pays crises_sanitaires makes it socle. */
@@ -135,31 +146,29 @@ exco_rule_missions(ContractCheck *ck)
 	ContractConfig *cfg = ck->cfg;
 	bool		crises;
 	const char *scale;
-	uint32		have;
+	uint32		have = 0;
+	uint32		lacking = 0;
 	StringInfoData missing;
 	int			m;
 
 	if (cfg->att[R_MISSIONS] && !ck->null[R_MISSIONS])
-		refuse_null_mission(ck);
+		have = row_missions(ck);
 	if (!cfg->att[R_MISSIONS] && !(cfg->att[R_SCALE] && ck->null[R_SCALE] && ck->has_signed))
 		return;
 	scale = contract_scale(ck, &crises);
 	if (!cfg->att[R_MISSIONS])
 		return;
 	crises = crises && check_crises(ck);
-	have = ck->null[R_MISSIONS] ? 0 :
-		exco_mission_mask(&cfg->missions, cfg->mission_type, ck->val[R_MISSIONS]);
+	for (m = 0; m < MISSION_COUNT; m++)
+		if (exco_is_socle((ExcoMission) m) && !(have & (1u << m)) &&
+			(m != MISSION_CRISES_SANITAIRES || crises))
+			lacking |= 1u << m;
+	if (lacking == 0)
+		return;
 	initStringInfo(&missing);
 	for (m = 0; m < MISSION_COUNT; m++)
-	{
-		if (!exco_is_socle((ExcoMission) m) || (have & (1u << m)))
-			continue;
-		if (m == MISSION_CRISES_SANITAIRES && !crises)
-			continue;
-		appendStringInfo(&missing, "%s%s", missing.len ? ", " : "", exco_mission_labels[m]);
-	}
-	if (missing.len == 0)
-		return;
+		if (lacking & (1u << m))
+			appendStringInfo(&missing, "%s%s", missing.len ? ", " : "", exco_mission_labels[m]);
 	ereport(ERROR,
 			(errcode(ERRCODE_CHECK_VIOLATION),
 			 errmsg("socle mission%s missing from missions: %s",
@@ -223,7 +232,7 @@ exco_rule_mission_rows(ContractCheck *ck)
 		return;
 	args[0] = Int64GetDatum(exco_int_value(ck->val[R_ID], cfg->typ[R_ID]));
 	have = (!cfg->att[R_MISSIONS] || ck->null[R_MISSIONS]) ? ~0u :
-		exco_mission_mask(&cfg->missions, cfg->mission_type, ck->val[R_MISSIONS]);
+		exco_mission_mask(&cfg->missions, ck->val[R_MISSIONS], NULL, NULL, NULL);
 	exco_spi_connect(&ck->spi);
 	exco_prepare_once(&plan_contract_missions,
 					  "SELECT mission, started_on FROM exco.contract_mission"

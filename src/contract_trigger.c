@@ -23,17 +23,23 @@
  * The writer's USAGE on schema exco: every rule reads exco's tables (the territory, the scales)
  * as the role that writes, and without USAGE the first internal query failed with core's
  * "permission denied for schema exco", which names neither the trigger nor the grant. Checked
- * first, with the grants a writer needs in the hint (doc/security.md, "Grants a writer needs").
+ * before the rules, with the grants a writer needs in the hint (doc/security.md, "Grants a writer
+ * needs"); once per statement and role (cfg lives in fn_extra, one statement), as the executor
+ * checks a table's privileges once per statement, not per row.
  */
 static void
-require_schema_usage(TriggerData *td)
+require_schema_usage(TriggerData *td, ContractConfig *cfg)
 {
-	Oid			nsp = get_namespace_oid("exco", false);
 	Oid			role = GetUserId();
 	char	   *name;
 
-	if (exco_namespace_aclcheck(nsp, role, ACL_USAGE) == ACLCHECK_OK)
+	if (cfg->usage_role == role)
 		return;
+	if (exco_namespace_aclcheck(get_namespace_oid("exco", false), role, ACL_USAGE) == ACLCHECK_OK)
+	{
+		cfg->usage_role = role;
+		return;
+	}
 	name = GetUserNameFromId(role, false);
 	ereport(ERROR,
 			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
@@ -65,11 +71,10 @@ Datum
 contract_validate(PG_FUNCTION_ARGS)
 {
 	TriggerData *td = exco_trigger_check(fcinfo, "validate_contract");
+	ContractConfig *cfg;
 	ContractCheck ck;
 	ErrorContextCallback cb;
 	HeapTuple	result;
-
-	require_schema_usage(td);
 
 	memset(&ck, 0, sizeof(ck));
 	ck.td = td;
@@ -78,7 +83,9 @@ contract_validate(PG_FUNCTION_ARGS)
 	cb.previous = error_context_stack;
 	error_context_stack = &cb;
 
-	exco_contract_read(&ck, fcinfo, td, exco_contract_config(fcinfo, td));
+	cfg = exco_contract_config(fcinfo, td);
+	require_schema_usage(td, cfg);
+	exco_contract_read(&ck, fcinfo, td, cfg);
 	exco_rule_dates(&ck);
 	exco_rule_territory(&ck);
 	exco_rule_tier(&ck);
