@@ -26,6 +26,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
+#include "utils/memutils.h"
 #include "utils/numeric.h"
 
 #define CONTRACT_YEARS 5
@@ -49,18 +50,57 @@ typedef struct ScheduleOut
 	const char *reason;
 } ScheduleOut;
 
+/* The kinds of rows, as text datums made once per backend (TopMemoryContext): a row's kind. */
+typedef enum ScheduleKind
+{
+	KIND_ADVANCE,
+	KIND_BALANCE,
+	KIND_VARIABLE,
+	KIND_VARIABLE_PENDING,
+	KIND_COUNT
+} ScheduleKind;
+
+static Datum
+kind_text(ScheduleKind kind)
+{
+	static const char *const labels[KIND_COUNT] = {"advance", "balance", "variable", "variable_pending"};
+	static Datum texts[KIND_COUNT];
+
+	if (texts[kind] == (Datum) 0)
+	{
+		MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+
+		texts[kind] = CStringGetTextDatum(labels[kind]);
+		MemoryContextSwitchTo(old);
+	}
+	return texts[kind];
+}
+
 static void
-emit(ScheduleOut *out, int year, DateADT due_on, const char *kind, int64 cents, bool null_amount)
+emit(ScheduleOut *out, int year, DateADT due_on, ScheduleKind kind, int64 cents, bool null_amount)
 {
 	Datum		values[5];
 	bool		nulls[5] = {false, false, false, null_amount || out->reason != NULL, out->reason == NULL};
 
 	values[0] = Int32GetDatum(year);
 	values[1] = DateADTGetDatum(due_on);
-	values[2] = CStringGetTextDatum(kind);
+	values[2] = kind_text(kind);
 	values[3] = nulls[3] ? (Datum) 0 : exco_cents_numeric(cents);
 	values[4] = out->reason != NULL ? CStringGetTextDatum(out->reason) : (Datum) 0;
 	tuplestore_putvalues(out->store, out->desc, values, nulls);
+}
+
+/*
+ * The tuplestore of this call's rows. Its row type is the one the caller expects when it gives one
+ * (a function in FROM: the executor built it once), else built from the function's declaration.
+ */
+static void
+srf_init(FunctionCallInfo fcinfo)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	InitMaterializedSRF(fcinfo, rsinfo != NULL && IsA(rsinfo, ReturnSetInfo) &&
+						rsinfo->expectedDesc != NULL ? MAT_SRF_USE_EXPECTED_DESC : 0);
 }
 
 /* attainment[i] for contract year i, when known. */
@@ -123,13 +163,13 @@ emit_fonctionnement(ScheduleOut *out, const DateADT *ann, int64 f)
 {
 	int			i;
 
-	emit(out, 1, ann[0], "advance", f, false);
+	emit(out, 1, ann[0], KIND_ADVANCE, f, false);
 	for (i = 2; i <= CONTRACT_YEARS; i++)
 	{
 		int64		adv = div_round(3 * f, 4);
 
-		emit(out, i, ann[i - 1], "advance", adv, false);
-		emit(out, i, ann[i], "balance", f - adv, false);
+		emit(out, i, ann[i - 1], KIND_ADVANCE, adv, false);
+		emit(out, i, ann[i], KIND_BALANCE, f - adv, false);
 	}
 }
 
@@ -155,15 +195,15 @@ emit_mission(ScheduleOut *out, const DateADT *ann, DateADT started_on, const Exc
 
 			due = div_round(c->fixed * d, days);
 			adv = div_round(3 * c->fixed * d, 4 * days);
-			emit(out, i, started_on, "advance", adv, false);
+			emit(out, i, started_on, KIND_ADVANCE, adv, false);
 		}
 		else
 		{
 			due = c->fixed;
 			adv = div_round(3 * c->fixed, 4);
-			emit(out, i, ann[i - 1], "advance", adv, false);
+			emit(out, i, ann[i - 1], KIND_ADVANCE, adv, false);
 		}
-		emit(out, i, ann[i], "balance", due - adv, false);
+		emit(out, i, ann[i], KIND_BALANCE, due - adv, false);
 
 		if (att->known[i - 1])
 		{
@@ -172,10 +212,10 @@ emit_mission(ScheduleOut *out, const DateADT *ann, DateADT started_on, const Exc
 												att->rate[i - 1]);
 
 			v = DirectFunctionCall2(numeric_round, v, Int32GetDatum(0));
-			emit(out, i, ann[i], "variable", DatumGetInt64(DirectFunctionCall1(numeric_int8, v)), false);
+			emit(out, i, ann[i], KIND_VARIABLE, DatumGetInt64(DirectFunctionCall1(numeric_int8, v)), false);
 		}
 		else
-			emit(out, i, ann[i], "variable_pending", 0, true);
+			emit(out, i, ann[i], KIND_VARIABLE_PENDING, 0, true);
 	}
 }
 
@@ -222,7 +262,7 @@ payment_schedule(PG_FUNCTION_ARGS)
 	ExcoCeiling c;
 	int			i;
 
-	InitMaterializedSRF(fcinfo, 0);
+	srf_init(fcinfo);
 	out.store = rsinfo->setResult;
 	out.desc = rsinfo->setDesc;
 	out.reason = NULL;
@@ -288,7 +328,7 @@ payment_schedule_report(PG_FUNCTION_ARGS)
 	ExcoCeiling c = {0, 0, 0, false};
 	int			i;
 
-	InitMaterializedSRF(fcinfo, 0);
+	srf_init(fcinfo);
 	out.store = rsinfo->setResult;
 	out.desc = rsinfo->setDesc;
 	out.reason = NULL;
