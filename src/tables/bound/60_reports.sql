@@ -23,15 +23,55 @@ COMMENT ON FUNCTION exco.running_contract_at(date) IS
   'per CPTS, the contract running on the date (signed_on <= date < ends_on, not terminated); of an old contract and its renewal running together, the renewal (latest signed): the one rule regional_summary_at, territory_money_at and cpts_overview_at count contracts and their money by';
 
 -- ---------------------------------------------------------------------------------------------
--- What one indicator earned in one contract year, from its measure (doc/rules.md §4.5).
+-- What one indicator earned from one measure (doc/rules.md §4.5), the one rule of
+-- exco.indicator_result_at (per contract year) and exco.payments_at (per measure).
 -- continuous: rate = exco.attainment(value, starting, objective), earned = rate × amount (cents,
 -- half away from zero); stepped: earned = exco.step_amount(value, thresholds, amounts), rate =
--- earned / the top amount (the last: amounts never decrease). A contract year is listed once the
--- mission had started before the year's end and the year is over on as_of (or has begun on as_of
--- and is measured already); a missing
--- measure earns 0 (measured = false). A row the rules cannot read (a measure, starting level,
--- objective, amount or weight that is not a finite number; lower_is_better contradicting the
--- levels) has NULL rate and earned and says why in unknown_reason.
+-- earned / the top amount (the last: amounts never decrease). A missing measure (NULL value)
+-- earns 0. A row the rules cannot read (a measure, starting level, objective, amount or weight
+-- that is not a finite number; lower_is_better contradicting the levels) has NULL rate and
+-- earned and says why in unknown_reason. LANGUAGE sql with a standard body, STABLE (as
+-- exco.attainment and exco.step_amount), PARALLEL SAFE, not STRICT: inlined into its callers.
+CREATE FUNCTION exco.indicator_measure_result(kind exco.indicator_kind, starting numeric,
+    objective numeric, lower_is_better boolean, amount numeric, thresholds numeric[],
+    amounts numeric[], weight numeric, value numeric)
+  RETURNS TABLE (rate numeric, earned numeric, unknown_reason text)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT
+         CASE WHEN q.reason IS NOT NULL THEN NULL
+              WHEN value IS NULL THEN 0
+              WHEN kind = 'continuous' THEN
+                CASE WHEN lower_is_better IS NULL THEN exco.attainment(value, starting, objective)
+                     ELSE exco.attainment(value, starting, objective, lower_is_better) END
+              ELSE trim_scale(round(
+                     CASE WHEN lower_is_better IS NULL THEN exco.step_amount(value, thresholds, amounts)
+                          ELSE exco.step_amount(value, thresholds, amounts, lower_is_better) END
+                     / nullif(amounts[array_upper(amounts, 1)], 0), 20))
+         END,
+         CASE WHEN q.reason IS NOT NULL THEN NULL
+              WHEN value IS NULL THEN 0.00
+              WHEN kind = 'continuous' THEN round(amount *
+                CASE WHEN lower_is_better IS NULL THEN exco.attainment(value, starting, objective)
+                     ELSE exco.attainment(value, starting, objective, lower_is_better) END, 2)
+              WHEN lower_is_better IS NULL THEN round(exco.step_amount(value, thresholds, amounts), 2)
+              ELSE round(exco.step_amount(value, thresholds, amounts, lower_is_better), 2)
+         END,
+         q.reason
+    -- the checks in C (exco.indicator_unknown_reason): a CASE of a dozen numeric comparisons,
+    -- evaluated for every reference to reason, cost most of exco.payments_at's time per measure
+    FROM (SELECT exco.indicator_unknown_reason(kind = 'continuous', starting, objective, lower_is_better,
+                                               amount, weight, value) AS reason) q;
+END;
+COMMENT ON FUNCTION exco.indicator_measure_result(exco.indicator_kind, numeric, numeric, boolean, numeric, numeric[], numeric[], numeric, numeric) IS
+  'what one indicator earned from one measure (NULL value: not measured, earns 0): attainment rate and euros earned, or NULL with unknown_reason for a row the rules cannot read; the rule of exco.indicator_result_at and exco.payments_at';
+
+-- ---------------------------------------------------------------------------------------------
+-- What one indicator earned in one contract year, from its measure (doc/rules.md §4.5; the rule of
+-- exco.indicator_measure_result above). A contract year is listed once the mission had started
+-- before the year's end and the year is over on as_of (or has begun on as_of and is measured
+-- already); a missing measure earns 0 (measured = false); a row the rules cannot read has NULL
+-- rate and earned and says why in unknown_reason.
 CREATE FUNCTION exco.indicator_result_at(as_of date)
   RETURNS TABLE (contract bigint, mission exco.mission, indicator bigint, code text,
                  kind exco.indicator_kind, contract_year integer, year_ends_on date, value numeric,
@@ -40,26 +80,7 @@ CREATE FUNCTION exco.indicator_result_at(as_of date)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
   SELECT i.contract, i.mission, i.id, i.code, i.kind, y.k, y.ends_on, m.value, m.value IS NOT NULL,
-         i.weight,
-         CASE WHEN q.reason IS NOT NULL THEN NULL
-              WHEN m.value IS NULL THEN 0
-              WHEN i.kind = 'continuous' THEN
-                CASE WHEN i.lower_is_better IS NULL THEN exco.attainment(m.value, i.starting, i.objective)
-                     ELSE exco.attainment(m.value, i.starting, i.objective, i.lower_is_better) END
-              ELSE trim_scale(round(
-                     CASE WHEN i.lower_is_better IS NULL THEN exco.step_amount(m.value, i.thresholds, i.amounts)
-                          ELSE exco.step_amount(m.value, i.thresholds, i.amounts, i.lower_is_better) END
-                     / nullif(i.amounts[array_upper(i.amounts, 1)], 0), 20))
-         END,
-         CASE WHEN q.reason IS NOT NULL THEN NULL
-              WHEN m.value IS NULL THEN 0.00
-              WHEN i.kind = 'continuous' THEN round(i.amount *
-                CASE WHEN i.lower_is_better IS NULL THEN exco.attainment(m.value, i.starting, i.objective)
-                     ELSE exco.attainment(m.value, i.starting, i.objective, i.lower_is_better) END, 2)
-              WHEN i.lower_is_better IS NULL THEN round(exco.step_amount(m.value, i.thresholds, i.amounts), 2)
-              ELSE round(exco.step_amount(m.value, i.thresholds, i.amounts, i.lower_is_better), 2)
-         END,
-         q.reason, c.region, c.cpam_departement
+         i.weight, r.rate, r.earned, r.unknown_reason, c.region, c.cpam_departement
   FROM exco.indicator i
   JOIN exco.contract c ON c.id = i.contract
   JOIN exco.contract_mission cm ON cm.contract = i.contract AND cm.mission = i.mission
@@ -70,21 +91,8 @@ BEGIN ATOMIC
                                      (3, interval '3 years', interval '2 years'), (4, interval '4 years', interval '3 years'),
                                      (5, interval '5 years', interval '4 years')) AS v(k, to_end, to_begin)) y
   LEFT JOIN exco.measure m ON m.indicator = i.id AND m.contract_year = y.k
-  CROSS JOIN LATERAL (SELECT CASE
-      -- A weight that is not a finite number makes the mission's attainment unknown, measured or not
-      -- (exco.weighted_attainment would raise 22023 for it).
-      WHEN i.weight IN ('NaN', 'Infinity') THEN format('weight %s is not a finite number', i.weight)
-      WHEN m.value IS NULL THEN NULL
-      WHEN m.value IN ('NaN', 'Infinity', '-Infinity') THEN format('measure %s is not a finite number', m.value)
-      WHEN i.kind <> 'continuous' THEN NULL
-      WHEN i.amount = 'NaN' THEN format('amount %s is not a finite number', i.amount)
-      WHEN i.starting IN ('NaN', 'Infinity', '-Infinity') OR i.objective IN ('NaN', 'Infinity', '-Infinity')
-        THEN format('starting level %s or objective %s is not a finite number', i.starting, i.objective)
-      WHEN (i.lower_is_better AND i.objective > i.starting) OR (NOT i.lower_is_better AND i.objective < i.starting)
-        THEN format('objective %s is %s starting level %s, but lower_is_better is %s', i.objective,
-                    CASE WHEN i.objective > i.starting THEN 'above' ELSE 'below' END, i.starting,
-                    CASE WHEN i.lower_is_better THEN 'true' ELSE 'false' END)
-    END AS reason) q
+  CROSS JOIN LATERAL exco.indicator_measure_result(i.kind, i.starting, i.objective, i.lower_is_better, i.amount,
+                                                  i.thresholds, i.amounts, i.weight, m.value) r
   WHERE cm.started_on < y.ends_on
     AND (y.ends_on <= as_of
          OR (m.value IS NOT NULL AND y.begins_on <= as_of))
@@ -269,43 +277,36 @@ BEGIN ATOMIC
       FROM exco.contract c JOIN exco.contract_mission cm ON cm.contract = c.id
      WHERE c.signed_on <= as_of
   ), earned AS (
-    -- per contract mission, the euros earned in each contract year 1..5 (NULL: no indicator row
-    -- that year, or one the rules cannot read: as exco.mission_variable_at's earned) and the
-    -- mission's variable ceiling, computed once here (a column of this aggregate, not an
-    -- expression repeated in each year's rate); one aggregation of exco.indicator_result_at
-    SELECT r.contract, r.mission, exco.variable_ceiling_or_null(r.mission, c.tier, c.scale) AS ceiling,
-           CASE WHEN count(*) FILTER (WHERE r.contract_year = 1) > 0
-                 AND count(r.unknown_reason) FILTER (WHERE r.contract_year = 1) = 0
-                THEN sum(r.earned) FILTER (WHERE r.contract_year = 1) END AS e1,
-           CASE WHEN count(*) FILTER (WHERE r.contract_year = 2) > 0
-                 AND count(r.unknown_reason) FILTER (WHERE r.contract_year = 2) = 0
-                THEN sum(r.earned) FILTER (WHERE r.contract_year = 2) END AS e2,
-           CASE WHEN count(*) FILTER (WHERE r.contract_year = 3) > 0
-                 AND count(r.unknown_reason) FILTER (WHERE r.contract_year = 3) = 0
-                THEN sum(r.earned) FILTER (WHERE r.contract_year = 3) END AS e3,
-           CASE WHEN count(*) FILTER (WHERE r.contract_year = 4) > 0
-                 AND count(r.unknown_reason) FILTER (WHERE r.contract_year = 4) = 0
-                THEN sum(r.earned) FILTER (WHERE r.contract_year = 4) END AS e4,
-           CASE WHEN count(*) FILTER (WHERE r.contract_year = 5) > 0
-                 AND count(r.unknown_reason) FILTER (WHERE r.contract_year = 5) = 0
-                THEN sum(r.earned) FILTER (WHERE r.contract_year = 5) END AS e5
-      FROM exco.indicator_result_at(as_of) r
-      JOIN exco.contract c ON c.id = r.contract
-     GROUP BY r.contract, r.mission, c.tier, c.scale
+    -- per contract mission, the euros earned in each contract year 1..5 known on as_of (NULL: the
+    -- year is not listed, or holds a row the rules cannot read: as exco.mission_variable_at's
+    -- earned), in one pass over its indicators and their measures (exco.earned_by_year: the
+    -- listing rule of exco.indicator_result_at, without expanding each indicator to five years),
+    -- and the mission's variable ceiling, computed once per contract mission
+    SELECT c.id AS contract, i.mission, exco.variable_ceiling_or_null(i.mission, c.tier, c.scale) AS ceiling,
+           exco.earned_by_year(as_of, c.signed_on, cm.started_on, i.weight, m.contract_year, r.earned,
+                               r.unknown_reason IS NOT NULL) AS e
+      FROM exco.indicator i
+      JOIN exco.contract c ON c.id = i.contract
+      JOIN exco.contract_mission cm ON cm.contract = i.contract AND cm.mission = i.mission
+      LEFT JOIN exco.measure m ON m.indicator = i.id
+      CROSS JOIN LATERAL exco.indicator_measure_result(i.kind, i.starting, i.objective, i.lower_is_better,
+                                                       i.amount, i.thresholds, i.amounts, i.weight, m.value) r
+     WHERE c.signed_on <= as_of AND cm.started_on IS NOT NULL
+     GROUP BY c.id, i.mission
   ), rates AS (
     -- rate of a year = variable due / variable ceiling (variable due = earned capped by the
     -- ceiling, NULL when either is unknown; exco.mission_variable_at), 0 for a ceiling of 0
     SELECT e.contract, e.mission,
-           ARRAY[CASE WHEN e.ceiling > 0 AND e.e1 IS NOT NULL THEN round(least(e.e1, e.ceiling) / e.ceiling, 20)
-                      WHEN e.ceiling = 0 AND e.e1 IS NOT NULL THEN 0 END,
-                 CASE WHEN e.ceiling > 0 AND e.e2 IS NOT NULL THEN round(least(e.e2, e.ceiling) / e.ceiling, 20)
-                      WHEN e.ceiling = 0 AND e.e2 IS NOT NULL THEN 0 END,
-                 CASE WHEN e.ceiling > 0 AND e.e3 IS NOT NULL THEN round(least(e.e3, e.ceiling) / e.ceiling, 20)
-                      WHEN e.ceiling = 0 AND e.e3 IS NOT NULL THEN 0 END,
-                 CASE WHEN e.ceiling > 0 AND e.e4 IS NOT NULL THEN round(least(e.e4, e.ceiling) / e.ceiling, 20)
-                      WHEN e.ceiling = 0 AND e.e4 IS NOT NULL THEN 0 END,
-                 CASE WHEN e.ceiling > 0 AND e.e5 IS NOT NULL THEN round(least(e.e5, e.ceiling) / e.ceiling, 20)
-                      WHEN e.ceiling = 0 AND e.e5 IS NOT NULL THEN 0 END] AS rates
+           ARRAY[CASE WHEN e.ceiling > 0 AND e.e[1] IS NOT NULL THEN round(least(e.e[1], e.ceiling) / e.ceiling, 20)
+                      WHEN e.ceiling = 0 AND e.e[1] IS NOT NULL THEN 0 END,
+                 CASE WHEN e.ceiling > 0 AND e.e[2] IS NOT NULL THEN round(least(e.e[2], e.ceiling) / e.ceiling, 20)
+                      WHEN e.ceiling = 0 AND e.e[2] IS NOT NULL THEN 0 END,
+                 CASE WHEN e.ceiling > 0 AND e.e[3] IS NOT NULL THEN round(least(e.e[3], e.ceiling) / e.ceiling, 20)
+                      WHEN e.ceiling = 0 AND e.e[3] IS NOT NULL THEN 0 END,
+                 CASE WHEN e.ceiling > 0 AND e.e[4] IS NOT NULL THEN round(least(e.e[4], e.ceiling) / e.ceiling, 20)
+                      WHEN e.ceiling = 0 AND e.e[4] IS NOT NULL THEN 0 END,
+                 CASE WHEN e.ceiling > 0 AND e.e[5] IS NOT NULL THEN round(least(e.e[5], e.ceiling) / e.ceiling, 20)
+                      WHEN e.ceiling = 0 AND e.e[5] IS NOT NULL THEN 0 END] AS rates
       FROM earned e
   )
   SELECT l.contract, l.line, s.contract_year, s.due_on, s.kind, s.amount, s.unknown_reason,

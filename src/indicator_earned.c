@@ -1,0 +1,287 @@
+/*
+ * indicator_earned.c — what indicators earned (doc/rules.md §4.5), for the reports:
+ *
+ * exco.indicator_unknown_reason(continuous, starting, objective, lower_is_better, amount, weight,
+ * value) → text: why the rules cannot read one indicator's measure (NULL when they can), the one
+ * check behind exco.indicator_measure_result (and so exco.indicator_result_at and exco.payments_at).
+ * Rows stored before 0.3.0's CHECK constraints may hold such values; the reports show the reason
+ * instead of failing.
+ *
+ * The aggregate exco.earned_by_year(as_of, signed_on, started_on, weight,
+ * contract_year, earned, unknown) → numeric[]: what a contract mission's indicators earned in each
+ * of its five contract years, known on as_of (doc/rules.md §4.5), from the rows of its indicators
+ * joined to their measures (one row per measure; an indicator without any, one row with a NULL
+ * contract_year). exco.payments_at reads it once per contract mission.
+ *
+ * It gives, for contract year k (from A(k-1) to A(k), A(i) = signed_on + i years), what
+ * exco.mission_variable_at gives as earned, without expanding each indicator to its five years:
+ *   - the year is listed once the mission started before A(k) and the year is over on as_of
+ *     (A(k) <= as_of: every indicator counts, a missing measure earning 0), or has begun on as_of
+ *     and has a measure (A(k-1) <= as_of: only the measured indicators count);
+ *   - element k is the sum of the earned amounts of the year's measures, NULL when the year is not
+ *     listed, when one of its measured rows is unknown (unknown, or a NULL earned), or when it is
+ *     over and an indicator's weight is NaN or infinite (exco.indicator_unknown_reason: every
+ *     year of such an indicator is unknown, measured or not).
+ * signed_on, started_on and as_of are the group's: the same on every row (22023 otherwise). A NULL
+ * started_on is a mission not started: every element NULL. The sums are exact: int128 units of
+ * 1e-4 euros, numeric for an amount with more decimals; trailing zeros trimmed.
+ *
+ * Not parallel-combinable (no combine function): the report groups a few rows per contract
+ * mission, after a parallel scan if the planner chooses one.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "catalog/pg_type.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+
+#include "calendar.h"
+#include "numeric_util.h"
+
+#define CONTRACT_YEARS 5
+#define SUM_MAX ((int128) (((uint128) 1 << 126) - 1))	/* far inside int128 both ways */
+
+/*
+ * The argument's stored digits, read in place (nothing copied: a report calls this for every
+ * measure); false when it is NULL, NaN or infinite.
+ */
+static bool
+arg_digits(FunctionCallInfo fcinfo, int arg, ExcoNumericDigits *out)
+{
+	return !PG_ARGISNULL(arg) && numeric_digits(PG_GETARG_DATUM(arg), out);
+}
+
+/* Whether the argument is NaN or infinite (false for NULL). */
+static bool
+arg_not_finite(FunctionCallInfo fcinfo, int arg)
+{
+	ExcoNumericDigits d;
+
+	return !PG_ARGISNULL(arg) && !arg_digits(fcinfo, arg, &d);
+}
+
+/*
+ * A weight the mission's attainment cannot use: NaN or +Infinity (weights are not negative; the
+ * SQL rule this replaced read weight IN ('NaN', 'Infinity')). False for NULL.
+ */
+static bool
+weight_unknown(Datum weight)
+{
+	ExcoNumericDigits d;
+	Numeric		w;
+
+	if (numeric_digits(weight, &d))
+		return false;
+	w = DatumGetNumeric(weight);
+	return numeric_is_nan(w) || num_sign(w) > 0;
+}
+
+/* A level in a message: its text, or empty for NULL (as format('%s', NULL)). */
+static const char *
+level_str(FunctionCallInfo fcinfo, int arg)
+{
+	return PG_ARGISNULL(arg) ? "" : num_str(PG_GETARG_NUMERIC(arg));
+}
+
+/*
+ * exco.indicator_unknown_reason(continuous, starting, objective, lower_is_better, amount, weight,
+ * value), in this order: a weight NaN or +Infinity (measured or not: the mission's weighted
+ * attainment would raise 22023 for it); then, for a measure (value not NULL), a value that is not
+ * a finite number; then, for a continuous indicator, an amount that is NaN, a starting level or
+ * objective that is not a finite number, lower_is_better contradicting the levels. A NULL
+ * argument is not a reason (a NULL continuous: the continuous checks apply).
+ */
+PG_FUNCTION_INFO_V1(indicator_unknown_reason);
+Datum
+indicator_unknown_reason(PG_FUNCTION_ARGS)
+{
+	ExcoNumericDigits starting;
+	ExcoNumericDigits objective;
+
+	if (!PG_ARGISNULL(5) && weight_unknown(PG_GETARG_DATUM(5)))
+		PG_RETURN_TEXT_P(cstring_to_text(psprintf("weight %s is not a finite number", level_str(fcinfo, 5))));
+	if (PG_ARGISNULL(6))
+		PG_RETURN_NULL();
+	if (arg_not_finite(fcinfo, 6))
+		PG_RETURN_TEXT_P(cstring_to_text(psprintf("measure %s is not a finite number", level_str(fcinfo, 6))));
+	if (!PG_ARGISNULL(0) && !PG_GETARG_BOOL(0))
+		PG_RETURN_NULL();		/* stepped: its thresholds and amounts are checked when written */
+	if (arg_not_finite(fcinfo, 4) && numeric_is_nan(PG_GETARG_NUMERIC(4)))
+		PG_RETURN_TEXT_P(cstring_to_text(psprintf("amount %s is not a finite number", level_str(fcinfo, 4))));
+	if (arg_not_finite(fcinfo, 1) || arg_not_finite(fcinfo, 2))
+		PG_RETURN_TEXT_P(cstring_to_text(psprintf("starting level %s or objective %s is not a finite number",
+								level_str(fcinfo, 1), level_str(fcinfo, 2))));
+	if (arg_digits(fcinfo, 1, &starting) && arg_digits(fcinfo, 2, &objective) && !PG_ARGISNULL(3))
+	{
+		int			goal = exco_numeric_digits_cmp(&objective, &starting);
+		bool		lower = PG_GETARG_BOOL(3);
+
+		if ((lower && goal > 0) || (!lower && goal < 0))
+			PG_RETURN_TEXT_P(cstring_to_text(psprintf("objective %s is %s starting level %s, but lower_is_better is %s",
+									level_str(fcinfo, 2), goal > 0 ? "above" : "below",
+									level_str(fcinfo, 1), lower ? "true" : "false")));
+	}
+	PG_RETURN_NULL();
+}
+
+typedef struct EarnedState
+{
+	DateADT		as_of;
+	DateADT		signed_on;
+	bool		started;		/* started_on is not NULL */
+	DateADT		started_on;
+	DateADT		ann[CONTRACT_YEARS + 1];	/* A(0) = signed_on .. A(5) = ends_on */
+	bool		weight_unknown; /* an indicator's weight is not a finite number */
+	bool		measured[CONTRACT_YEARS];	/* a measure listed in year k */
+	bool		unknown[CONTRACT_YEARS];	/* one of them unknown */
+	int128		sum[CONTRACT_YEARS];	/* the year's sum, in 1e-4 euros */
+	Numeric		rest[CONTRACT_YEARS];	/* and of the amounts that do not fit it (NULL: 0) */
+} EarnedState;
+
+static void
+check_same(const char *what, DateADT first, DateADT here)
+{
+	if (first != here)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s differs within a group of exco.earned_by_year: %s, then %s",
+						what, exco_date_str(first), exco_date_str(here)),
+				 errhint("Group by contract and mission: as_of, signed_on and started_on are the contract mission's.")));
+}
+
+static void
+refuse_null(const char *what)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+			 errmsg("%s must not be null in exco.earned_by_year", what)));
+}
+
+/*
+ * Add an earned amount to year y's sum: exactly, in int128 units of 1e-4 euros when it has at most
+ * four decimals and the sum does not overflow (an earned amount has two), else in numeric.
+ */
+static void
+add_earned(EarnedState *st, int y, Datum earned, MemoryContext aggcxt)
+{
+	int128		v;
+	MemoryContext oldcxt;
+	Numeric		old;
+
+	if (numeric_scaled(earned, 1, &v) &&
+		(v >= 0 ? st->sum[y] <= SUM_MAX - v : st->sum[y] >= -SUM_MAX - v))
+	{
+		st->sum[y] += v;
+		return;
+	}
+	old = st->rest[y];
+	oldcxt = MemoryContextSwitchTo(aggcxt);
+	st->rest[y] = old == NULL ? num_add(DatumGetNumeric(earned), int64_to_numeric(0))
+		: num_add(old, DatumGetNumeric(earned));
+	MemoryContextSwitchTo(oldcxt);
+	if (old != NULL)
+		pfree(old);
+}
+
+/*
+ * exco.earned_by_year_step(state, as_of, signed_on, started_on, weight, contract_year, earned,
+ * unknown): adds one indicator row (contract_year NULL) or one measure.
+ */
+PG_FUNCTION_INFO_V1(earned_by_year_step);
+Datum
+earned_by_year_step(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt;
+	EarnedState *st;
+	int			k;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "exco.earned_by_year_step called in non-aggregate context");
+	if (PG_ARGISNULL(1))
+		refuse_null("as_of");
+	if (PG_ARGISNULL(2))
+		refuse_null("signed_on");
+
+	if (PG_ARGISNULL(0))
+	{
+		int			i;
+
+		st = (EarnedState *) MemoryContextAllocZero(aggcxt, sizeof(EarnedState));
+		st->as_of = PG_GETARG_DATEADT(1);
+		st->signed_on = PG_GETARG_DATEADT(2);
+		exco_check_signing_date(st->signed_on);
+		st->started = !PG_ARGISNULL(3);
+		st->started_on = st->started ? PG_GETARG_DATEADT(3) : 0;
+		for (i = 0; i <= CONTRACT_YEARS; i++)
+			st->ann[i] = exco_add_months(st->signed_on, 12 * i);
+	}
+	else
+	{
+		st = (EarnedState *) PG_GETARG_POINTER(0);
+		check_same("as_of", st->as_of, PG_GETARG_DATEADT(1));
+		check_same("signed_on", st->signed_on, PG_GETARG_DATEADT(2));
+		if (st->started != !PG_ARGISNULL(3))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("started_on differs within a group of exco.earned_by_year: NULL and not NULL"),
+					 errhint("Group by contract and mission: as_of, signed_on and started_on are the contract mission's.")));
+		if (st->started)
+			check_same("started_on", st->started_on, PG_GETARG_DATEADT(3));
+	}
+
+	if (!PG_ARGISNULL(4) && weight_unknown(PG_GETARG_DATUM(4)))
+		st->weight_unknown = true;
+	if (PG_ARGISNULL(5) || !st->started)
+		PG_RETURN_POINTER(st);	/* an indicator row without a measure, or a mission not started */
+
+	k = PG_GETARG_INT32(5);
+	if (k < 1 || k > CONTRACT_YEARS)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("contract year %d is outside 1 to %d", k, CONTRACT_YEARS)));
+	/* listed: the mission had started before the year's end, and the year has begun on as_of */
+	if (!(st->started_on < st->ann[k] && st->ann[k - 1] <= st->as_of))
+		PG_RETURN_POINTER(st);
+	st->measured[k - 1] = true;
+	if (PG_ARGISNULL(6) || PG_ARGISNULL(7) || PG_GETARG_BOOL(7))
+		st->unknown[k - 1] = true;
+	else if (!st->unknown[k - 1])
+		add_earned(st, k - 1, PG_GETARG_DATUM(6), aggcxt);
+	PG_RETURN_POINTER(st);
+}
+
+/* exco.earned_by_year_final(state): the five years' earned amounts, '[1:5]={...}'. */
+PG_FUNCTION_INFO_V1(earned_by_year_final);
+Datum
+earned_by_year_final(PG_FUNCTION_ARGS)
+{
+	EarnedState *st;
+	Datum		elems[CONTRACT_YEARS];
+	bool		nulls[CONTRACT_YEARS];
+	int			dims[1] = {CONTRACT_YEARS};
+	int			lbs[1] = {1};
+	int			k;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();		/* no rows */
+	st = (EarnedState *) PG_GETARG_POINTER(0);
+	for (k = 1; k <= CONTRACT_YEARS; k++)
+	{
+		bool		over = st->started && st->started_on < st->ann[k] && st->ann[k] <= st->as_of;
+
+		nulls[k - 1] = !(over || st->measured[k - 1]) || st->unknown[k - 1] ||
+			(over && st->weight_unknown);
+		if (nulls[k - 1])
+			elems[k - 1] = (Datum) 0;
+		else
+		{
+			Numeric		sum = int128_to_numeric(st->sum[k - 1], 4);
+
+			elems[k - 1] = NumericGetDatum(st->rest[k - 1] != NULL ? num_add(sum, st->rest[k - 1]) : sum);
+		}
+	}
+	PG_RETURN_ARRAYTYPE_P(construct_md_array(elems, nulls, 1, dims, lbs, NUMERICOID, -1, false,
+											 TYPALIGN_INT));
+}
