@@ -80,3 +80,38 @@ SELECT r.case_name, exco.indicator_unknown_reason(r.continuous, r.starting, r.ob
     ('levels equal, lower',         true,  10, 10.0, true, 100.00, 1, 15),
     ('kind NULL, direction wrong',  NULL,  20, 10, false, 100.00, 1, 15)
   ) r(case_name, continuous, starting, objective, lower, amount, weight, value);
+
+-- In parallel: the partial states of exco.earned_by_year, serialized, deserialized and combined,
+-- give the serial answer (500 groups of 40 rows: years 1..5 and indicators without a measure, an
+-- unknown row now and then, a NaN weight in one group, an amount with five decimals in others).
+CREATE TABLE earned_rows AS
+  SELECT g % 500 AS grp,
+         CASE WHEN g = 4321 THEN 'NaN'::numeric ELSE 1 END AS w,
+         CASE WHEN g % 7 = 0 THEN NULL ELSE 1 + g % 5 END AS y,
+         CASE WHEN g % 2999 = 0 THEN 0.00001 ELSE (g % 1000) / 100.0 END AS e,
+         g % 997 = 0 AS u
+    FROM generate_series(1, 20000) g;
+ANALYZE earned_rows;
+SET max_parallel_workers_per_gather = 0;
+CREATE TEMP TABLE earned_serial AS
+  SELECT grp, exco.earned_by_year('2022-06-30', '2020-01-15', '2020-03-01', w, y, e, u) AS earned
+    FROM earned_rows GROUP BY grp;
+-- The serial answer is the rule written in SQL (signed 2020-01-15, started 2020-03-01, as_of
+-- 2022-06-30: years 1 and 2 over, year 3 begun, 4 and 5 not).
+SELECT count(*) AS groups, count(*) FILTER (WHERE s.earned IS DISTINCT FROM r.earned) AS differing_from_the_rule,
+       count(*) FILTER (WHERE s.earned[1] IS NULL) AS year_1_unknown, count(*) FILTER (WHERE s.earned[3] IS NULL) AS year_3_null
+  FROM earned_serial s
+  JOIN (SELECT grp, ARRAY[
+          CASE WHEN bool_or(w = 'NaN') OR bool_or(u AND y = 1) THEN NULL ELSE coalesce(sum(e) FILTER (WHERE y = 1), 0) END,
+          CASE WHEN bool_or(w = 'NaN') OR bool_or(u AND y = 2) THEN NULL ELSE coalesce(sum(e) FILTER (WHERE y = 2), 0) END,
+          CASE WHEN bool_or(u AND y = 3) OR count(*) FILTER (WHERE y = 3) = 0 THEN NULL ELSE sum(e) FILTER (WHERE y = 3) END,
+          NULL, NULL]::numeric[] AS earned
+          FROM earned_rows GROUP BY grp) r USING (grp);
+\i sql/include/force_parallel.sql
+EXPLAIN (COSTS OFF)
+SELECT grp, exco.earned_by_year('2022-06-30', '2020-01-15', '2020-03-01', w, y, e, u) FROM earned_rows GROUP BY grp;
+SELECT count(*) AS groups, count(*) FILTER (WHERE s.earned IS DISTINCT FROM p.earned) AS differing_in_parallel
+  FROM earned_serial s
+  FULL JOIN (SELECT grp, exco.earned_by_year('2022-06-30', '2020-01-15', '2020-03-01', w, y, e, u) AS earned
+               FROM earned_rows GROUP BY grp) p USING (grp);
+DROP TABLE earned_rows;

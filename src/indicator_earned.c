@@ -26,8 +26,8 @@
  * started_on is a mission not started: every element NULL. The sums are exact: int128 units of
  * 1e-4 euros, numeric for an amount with more decimals; trailing zeros trimmed.
  *
- * Not parallel-combinable (no combine function): the report groups a few rows per contract
- * mission, after a parallel scan if the planner chooses one.
+ * Parallel: workers' states are combined (exco.earned_by_year_combine), serialized as bytes of the
+ * same build in between; the planner may split a large report's aggregation among its workers.
  */
 #include "postgres.h"
 
@@ -36,6 +36,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
+#include "utils/datum.h"
 
 #include "calendar.h"
 #include "numeric_util.h"
@@ -159,30 +160,52 @@ refuse_null(const char *what)
 			 errmsg("%s must not be null in exco.earned_by_year", what)));
 }
 
+/* Add n to year y's numeric part (kept in the aggregate's context; the previous one freed). */
+static void
+add_rest(EarnedState *st, int y, Numeric n, MemoryContext aggcxt)
+{
+	Numeric		old = st->rest[y];
+	MemoryContext oldcxt = MemoryContextSwitchTo(aggcxt);
+
+	st->rest[y] = num_add(old != NULL ? old : int64_to_numeric(0), n);
+	MemoryContextSwitchTo(oldcxt);
+	if (old != NULL)
+		pfree(old);
+}
+
+/* Add v units of 1e-4 euros to year y's sum: in int128, or in numeric when it would overflow. */
+static void
+add_units(EarnedState *st, int y, int128 v, MemoryContext aggcxt)
+{
+	if (v >= 0 ? st->sum[y] <= SUM_MAX - v : st->sum[y] >= -SUM_MAX - v)
+		st->sum[y] += v;
+	else
+		add_rest(st, y, int128_to_numeric(v, 4), aggcxt);
+}
+
 /*
- * Add an earned amount to year y's sum: exactly, in int128 units of 1e-4 euros when it has at most
- * four decimals and the sum does not overflow (an earned amount has two), else in numeric.
+ * Add an earned amount to year y's sum, exactly: in int128 units of 1e-4 euros when it has at most
+ * four decimals (an earned amount has two), else in numeric.
  */
 static void
 add_earned(EarnedState *st, int y, Datum earned, MemoryContext aggcxt)
 {
 	int128		v;
-	MemoryContext oldcxt;
-	Numeric		old;
 
-	if (numeric_scaled(earned, 1, &v) &&
-		(v >= 0 ? st->sum[y] <= SUM_MAX - v : st->sum[y] >= -SUM_MAX - v))
-	{
-		st->sum[y] += v;
-		return;
-	}
-	old = st->rest[y];
-	oldcxt = MemoryContextSwitchTo(aggcxt);
-	st->rest[y] = old == NULL ? num_add(DatumGetNumeric(earned), int64_to_numeric(0))
-		: num_add(old, DatumGetNumeric(earned));
-	MemoryContextSwitchTo(oldcxt);
-	if (old != NULL)
-		pfree(old);
+	if (numeric_scaled(earned, 1, &v))
+		add_units(st, y, v, aggcxt);
+	else
+		add_rest(st, y, DatumGetNumeric(earned), aggcxt);
+}
+
+static void
+check_started(bool first, bool here)
+{
+	if (first != here)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("started_on differs within a group of exco.earned_by_year: NULL and not NULL"),
+				 errhint("Group by contract and mission: as_of, signed_on and started_on are the contract mission's.")));
 }
 
 /*
@@ -222,11 +245,7 @@ earned_by_year_step(PG_FUNCTION_ARGS)
 		st = (EarnedState *) PG_GETARG_POINTER(0);
 		check_same("as_of", st->as_of, PG_GETARG_DATEADT(1));
 		check_same("signed_on", st->signed_on, PG_GETARG_DATEADT(2));
-		if (st->started != !PG_ARGISNULL(3))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("started_on differs within a group of exco.earned_by_year: NULL and not NULL"),
-					 errhint("Group by contract and mission: as_of, signed_on and started_on are the contract mission's.")));
+		check_started(st->started, !PG_ARGISNULL(3));
 		if (st->started)
 			check_same("started_on", st->started_on, PG_GETARG_DATEADT(3));
 	}
@@ -249,6 +268,135 @@ earned_by_year_step(PG_FUNCTION_ARGS)
 		st->unknown[k - 1] = true;
 	else if (!st->unknown[k - 1])
 		add_earned(st, k - 1, PG_GETARG_DATUM(6), aggcxt);
+	PG_RETURN_POINTER(st);
+}
+
+/*
+ * exco.earned_by_year_combine(state, state): the states of one group from two parallel workers.
+ * A state comes to it deserialized in a short-lived context: kept, it is copied into the
+ * aggregate's.
+ */
+PG_FUNCTION_INFO_V1(earned_by_year_combine);
+Datum
+earned_by_year_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt;
+	EarnedState *a;
+	const EarnedState *b;
+	int			y;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "exco.earned_by_year_combine called in non-aggregate context");
+	if (PG_ARGISNULL(1))
+		PG_RETURN_POINTER(PG_ARGISNULL(0) ? NULL : PG_GETARG_POINTER(0));
+	b = (const EarnedState *) PG_GETARG_POINTER(1);
+	if (PG_ARGISNULL(0))
+	{
+		a = (EarnedState *) MemoryContextAlloc(aggcxt, sizeof(EarnedState));
+		*a = *b;
+		for (y = 0; y < CONTRACT_YEARS; y++)
+			if (b->rest[y] != NULL)
+				a->rest[y] = DatumGetNumeric(datumCopy(NumericGetDatum(b->rest[y]), false, -1));
+		PG_RETURN_POINTER(a);
+	}
+	a = (EarnedState *) PG_GETARG_POINTER(0);
+	check_same("as_of", a->as_of, b->as_of);
+	check_same("signed_on", a->signed_on, b->signed_on);
+	check_started(a->started, b->started);
+	if (a->started)
+		check_same("started_on", a->started_on, b->started_on);
+	a->weight_unknown |= b->weight_unknown;
+	for (y = 0; y < CONTRACT_YEARS; y++)
+	{
+		a->measured[y] |= b->measured[y];
+		a->unknown[y] |= b->unknown[y];
+		add_units(a, y, b->sum[y], aggcxt);
+		if (b->rest[y] != NULL)
+			add_rest(a, y, b->rest[y], aggcxt);
+	}
+	PG_RETURN_POINTER(a);
+}
+
+/*
+ * exco.earned_by_year_serialize(state) → bytea, for a parallel worker's state: the state's bytes
+ * (its pointers are rewritten when read back), then each year's numeric part (length 0: none).
+ * Read back only by exco.earned_by_year_deserialize of the same build (the same server).
+ */
+PG_FUNCTION_INFO_V1(earned_by_year_serialize);
+Datum
+earned_by_year_serialize(PG_FUNCTION_ARGS)
+{
+	const EarnedState *st;
+	Size		len = VARHDRSZ + sizeof(EarnedState) + CONTRACT_YEARS * sizeof(int32);
+	bytea	   *out;
+	char	   *p;
+	int			y;
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "exco.earned_by_year_serialize called in non-aggregate context");
+	st = (const EarnedState *) PG_GETARG_POINTER(0);
+	for (y = 0; y < CONTRACT_YEARS; y++)
+		if (st->rest[y] != NULL)
+			len += VARSIZE(st->rest[y]);
+	out = (bytea *) palloc(len);
+	SET_VARSIZE(out, len);
+	p = VARDATA(out);
+	memcpy(p, st, sizeof(EarnedState));
+	p += sizeof(EarnedState);
+	for (y = 0; y < CONTRACT_YEARS; y++)
+	{
+		int32		n = st->rest[y] != NULL ? VARSIZE(st->rest[y]) : 0;
+
+		memcpy(p, &n, sizeof(int32));
+		p += sizeof(int32);
+		if (n > 0)
+		{
+			memcpy(p, st->rest[y], n);
+			p += n;
+		}
+	}
+	PG_RETURN_BYTEA_P(out);
+}
+
+/* exco.earned_by_year_deserialize(bytea, internal) → state, in the current (short-lived) context. */
+PG_FUNCTION_INFO_V1(earned_by_year_deserialize);
+Datum
+earned_by_year_deserialize(PG_FUNCTION_ARGS)
+{
+	bytea	   *in;
+	const char *p;
+	const char *end;
+	EarnedState *st;
+	int			y;
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "exco.earned_by_year_deserialize called in non-aggregate context");
+	in = PG_GETARG_BYTEA_PP(0);
+	p = VARDATA_ANY(in);
+	end = p + VARSIZE_ANY_EXHDR(in);
+	if (end - p < (ptrdiff_t) sizeof(EarnedState))
+		elog(ERROR, "exco.earned_by_year_deserialize: state of %d bytes is too short", (int) (end - p));
+	st = (EarnedState *) palloc(sizeof(EarnedState));
+	memcpy(st, p, sizeof(EarnedState));
+	p += sizeof(EarnedState);
+	for (y = 0; y < CONTRACT_YEARS; y++)
+	{
+		int32		n;
+
+		if (end - p < (ptrdiff_t) sizeof(int32))
+			elog(ERROR, "exco.earned_by_year_deserialize: state ends before year %d", y + 1);
+		memcpy(&n, p, sizeof(int32));
+		p += sizeof(int32);
+		st->rest[y] = NULL;
+		if (n < 0 || n > end - p)
+			elog(ERROR, "exco.earned_by_year_deserialize: numeric part of %d bytes out of range", n);
+		if (n > 0)
+		{
+			st->rest[y] = (Numeric) palloc(n);
+			memcpy(st->rest[y], p, n);
+			p += n;
+		}
+	}
 	PG_RETURN_POINTER(st);
 }
 

@@ -56,9 +56,26 @@ CREATE FUNCTION exco.earned_by_year_final(internal) RETURNS numeric[]
   AS 'MODULE_PATHNAME', 'earned_by_year_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION exco.earned_by_year_final(internal) IS
   'final function of the aggregate exco.earned_by_year';
+-- Parallel workers' states are combined; serialized as bytes read back by the same server only.
+-- SSPACE: the state is about 200 bytes (its size tells the planner a hash aggregate fits).
+CREATE FUNCTION exco.earned_by_year_combine(internal, internal) RETURNS internal
+  AS 'MODULE_PATHNAME', 'earned_by_year_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION exco.earned_by_year_combine(internal, internal) IS
+  'combine function of the aggregate exco.earned_by_year';
+CREATE FUNCTION exco.earned_by_year_serialize(internal) RETURNS bytea
+  AS 'MODULE_PATHNAME', 'earned_by_year_serialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION exco.earned_by_year_serialize(internal) IS
+  'serialization function of the aggregate exco.earned_by_year';
+CREATE FUNCTION exco.earned_by_year_deserialize(bytea, internal) RETURNS internal
+  AS 'MODULE_PATHNAME', 'earned_by_year_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION exco.earned_by_year_deserialize(bytea, internal) IS
+  'deserialization function of the aggregate exco.earned_by_year';
 CREATE AGGREGATE exco.earned_by_year(as_of date, signed_on date, started_on date, weight numeric,
     contract_year integer, earned numeric, unknown boolean) (
-  SFUNC = exco.earned_by_year_step, STYPE = internal,
-  FINALFUNC = exco.earned_by_year_final, PARALLEL = SAFE);
+  SFUNC = exco.earned_by_year_step, STYPE = internal, SSPACE = 256,
+  FINALFUNC = exco.earned_by_year_final,
+  COMBINEFUNC = exco.earned_by_year_combine,
+  SERIALFUNC = exco.earned_by_year_serialize, DESERIALFUNC = exco.earned_by_year_deserialize,
+  PARALLEL = SAFE);
 COMMENT ON AGGREGATE exco.earned_by_year(date, date, date, numeric, integer, numeric, boolean) IS
   'per contract mission, the euros earned in contract years 1..5 known on as_of (''[1:5]'' array; NULL for a year not listed or with an unknown row, as exco.mission_variable_at''s earned), from its indicators joined to their measures: one row per measure (contract_year, earned, unknown) or per indicator without any (contract_year NULL); as_of, signed_on and started_on are the contract mission''s (22023 when they differ within a group)';
