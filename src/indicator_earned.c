@@ -24,7 +24,7 @@
  *     year of such an indicator is unknown, measured or not).
  * signed_on, started_on and as_of are the group's: the same on every row (22023 otherwise). A NULL
  * started_on is a mission not started: every element NULL. The sums are exact: int128 units of
- * 1e-4 euros, numeric for an amount with more decimals; trailing zeros trimmed.
+ * 1e-4 euros, numeric for an amount with more decimals; shown in cents (two decimals) when whole.
  *
  * Parallel: workers' states are combined (exco.earned_by_year_combine), serialized as bytes of the
  * same build in between; the planner may split a large report's aggregation among its workers.
@@ -400,6 +400,18 @@ earned_by_year_deserialize(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(st);
 }
 
+/*
+ * v units of 1e-4 euros as a numeric: in cents (two decimals, as the earned amounts are written)
+ * when it is a whole number of cents that fits int64, else exact with its trailing zeros trimmed.
+ */
+static Numeric
+units_numeric(int128 v)
+{
+	if (v % 100 == 0 && v / 100 >= PG_INT64_MIN && v / 100 <= PG_INT64_MAX)
+		return int64_div_fast_to_numeric((int64) (v / 100), 2);
+	return int128_to_numeric(v, 4);
+}
+
 /* exco.earned_by_year_final(state): the five years' earned amounts, '[1:5]={...}'. */
 PG_FUNCTION_INFO_V1(earned_by_year_final);
 Datum
@@ -425,7 +437,7 @@ earned_by_year_final(PG_FUNCTION_ARGS)
 			elems[k - 1] = (Datum) 0;
 		else
 		{
-			Numeric		sum = int128_to_numeric(st->sum[k - 1], 4);
+			Numeric		sum = units_numeric(st->sum[k - 1]);
 
 			elems[k - 1] = NumericGetDatum(st->rest[k - 1] != NULL ? num_add(sum, st->rest[k - 1]) : sum);
 		}
