@@ -140,6 +140,8 @@ SELECT exco.step_amount(75, '[0:2]={219,100,150}', ARRAY[1, 2, 3]);
 SELECT exco.step_amount(15, ARRAY[10, 20, 30], ARRAY[100, 300, 200]);
 -- a negative amount at element 1
 SELECT exco.step_amount(15, ARRAY[10, 20], ARRAY[-1, 5]);
+-- a negative amount after a positive one: negative (told before decreasing)
+SELECT exco.step_amount(15, ARRAY[10, 20, 30], ARRAY[100, -5, 200]);
 -- NULL elements, at position 2
 SELECT exco.step_amount(15, ARRAY[10, NULL, 30], ARRAY[1, 2, 3]);
 SELECT exco.step_amount(15, ARRAY[10, 20, 30], ARRAY[1, NULL, 3]);

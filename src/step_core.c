@@ -35,15 +35,21 @@ exco_step_check(const uintptr_t *th, int nt, const uintptr_t *am, int na, uintpt
 			r.problem = STEP_NOT_MONOTONE, r.index = i;
 			return r;
 		}
+	/*
+	 * Amounts: none negative, none below the one before. An amount not below a non-negative one is
+	 * not negative, so a valid list costs one comparison with zero and one per pair; the first
+	 * amount that fails is told negative before decreasing, as each were checked against zero.
+	 */
 	for (i = 0; i < na; i++)
-	{
-		if (cmp(am[i], zero, ctx) < 0)
-			r.problem = STEP_AMOUNT_NEGATIVE, r.index = i;
-		else if (i > 0 && cmp(am[i], am[i - 1], ctx) < 0)
-			r.problem = STEP_AMOUNT_DECREASES, r.index = i;
-		if (r.problem != STEP_OK)
-			return r;
-	}
+		if ((i == 0 || cmp(am[i], am[i - 1], ctx) < 0))
+		{
+			if (cmp(am[i], zero, ctx) < 0)
+				r.problem = STEP_AMOUNT_NEGATIVE, r.index = i;
+			else if (i > 0)
+				r.problem = STEP_AMOUNT_DECREASES, r.index = i;
+			if (r.problem != STEP_OK)
+				return r;
+		}
 	return r;
 }
 
