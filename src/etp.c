@@ -20,25 +20,35 @@
 #define ETP_DROPOUT_CENTS	10000	/* 100 €: dropped out after the first session */
 #define ETP_FILE_ACTIVE_MIN 50		/* patients in file active, at least */
 
+/* The four pays of one patient, in cents; patient_level() gives the index. */
+enum
+{
+	PAY_NONE,
+	PAY_DROPOUT,
+	PAY_PACKAGE,
+	PAY_LONG
+};
+static const int64 pay_cents[4] = {0, ETP_DROPOUT_CENTS, ETP_PACKAGE_CENTS, ETP_LONG_CENTS};
+
 /*
- * Pay for one patient in cents. No session: nothing (the pay starts with the first session).
- * More than 4 sessions: 300 €, whether or not the patient stopped later. Dropped out after 1 to
- * 3 sessions: 100 €. Otherwise (1 to 4 sessions, or dropped out once the 4 were done): 250 €.
+ * Pay for one patient. No session: nothing (the pay starts with the first session). More than 4
+ * sessions: 300 €, whether or not the patient stopped later. Dropped out after 1 to 3 sessions:
+ * 100 €. Otherwise (1 to 4 sessions, or dropped out once the 4 were done): 250 €.
  */
-static int64
-patient_cents(int32 sessions, bool dropped_out)
+static int
+patient_level(int32 sessions, bool dropped_out)
 {
 	if (sessions < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("the number of ETP sessions of a patient must not be negative: %d", sessions)));
 	if (sessions == 0)
-		return 0;
+		return PAY_NONE;
 	if (sessions > 4)
-		return ETP_LONG_CENTS;
+		return PAY_LONG;
 	if (dropped_out && sessions < 4)
-		return ETP_DROPOUT_CENTS;
-	return ETP_PACKAGE_CENTS;
+		return PAY_DROPOUT;
+	return PAY_PACKAGE;
 }
 
 /*
@@ -48,22 +58,20 @@ patient_cents(int32 sessions, bool dropped_out)
  */
 typedef struct EtpPayCache
 {
-	Numeric		pay[4];			/* 0, 100, 250, 300 euros */
+	Numeric		pay[4];			/* 0, 100, 250, 300 euros, by patient_level() */
 } EtpPayCache;
-
-static const int64 pay_cents[4] = {0, ETP_DROPOUT_CENTS, ETP_PACKAGE_CENTS, ETP_LONG_CENTS};
 
 PG_FUNCTION_INFO_V1(etp_patient_pay);
 Datum
 etp_patient_pay(PG_FUNCTION_ARGS)
 {
 	EtpPayCache *cache = (EtpPayCache *) fcinfo->flinfo->fn_extra;
-	int64		cents = patient_cents(PG_GETARG_INT32(0), PG_GETARG_BOOL(1));
-	int			i;
+	int			level = patient_level(PG_GETARG_INT32(0), PG_GETARG_BOOL(1));
 
-	if (cache == NULL)
+	if (unlikely(cache == NULL))
 	{
 		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+		int			i;
 
 		cache = palloc(sizeof(EtpPayCache));
 		for (i = 0; i < 4; i++)
@@ -71,9 +79,7 @@ etp_patient_pay(PG_FUNCTION_ARGS)
 		MemoryContextSwitchTo(old);
 		fcinfo->flinfo->fn_extra = cache;
 	}
-	for (i = 0; i < 3 && pay_cents[i] != cents; i++)
-		;
-	PG_RETURN_NUMERIC(cache->pay[i]);
+	PG_RETURN_NUMERIC(cache->pay[level]);
 }
 
 static char *
@@ -195,7 +201,7 @@ etp_programme_accum(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("the number of professionals trained must not be negative: %d", trained)));
 	same_programme(s, trained, PG_GETARG_BOOL(4) ? 1 : 0);
-	s->cents += patient_cents(PG_GETARG_INT32(1), PG_GETARG_BOOL(2));
+	s->cents += pay_cents[patient_level(PG_GETARG_INT32(1), PG_GETARG_BOOL(2))];
 	s->patients++;
 	PG_RETURN_POINTER(s);
 }
