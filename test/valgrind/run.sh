@@ -58,7 +58,7 @@ suites=${VALGRIND_SUITES:-}
 say "running pg_regress suites under valgrind: $suites"
 t0=$(date +%s)
 rc=0
-make -s PG_CONFIG="$bindir/pg_config" installcheck REGRESS="$suites" ISOLATION= || rc=$?
+make -s PG_CONFIG="$bindir/pg_config" installcheck REGRESS="$suites" ISOLATION= TAP_TESTS= || rc=$?
 t1=$(date +%s)
 stop_server
 sleep 3   # the last processes' valgrind writes its summary after the postmaster is gone
