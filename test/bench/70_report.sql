@@ -188,14 +188,31 @@ SELECT bench.check('report one contract''s payments equal to 0.1.0',
      (SELECT contract, line, contract_year, due_on, kind, amount FROM bench.v010_payments WHERE contract = :one AND kind <> 'unknown'
       EXCEPT ALL SELECT contract, line, contract_year, due_on, kind, amount FROM exco.payments WHERE contract = :one AND unknown_reason IS NULL)) x),
   'zero', 0::bigint);
--- payments: 0.3.0 computes what 0.2.0 did (the baseline of report_*_vs_0.2.0).
-SELECT bench.check('report payments rows differing from 0.2.0',
+-- payments: 0.3.0 computes what 0.2.0 did (the baseline of report_*_vs_0.2.0): every known row
+-- equal. Where an amount is unknown, 0.2.0 gave the line one row of kind unknown (also for a
+-- mission not started); 0.3.0 keeps the schedule's rows with NULL amounts and the reason (issue
+-- 21), and a mission not started has no rows yet: each unknown line of 0.3.0 is unknown in 0.2.0
+-- with the same reason, and each unknown line of 0.2.0 that 0.3.0 does not list is a mission
+-- not started.
+SELECT bench.check('report payments known rows differing from 0.2.0',
   (SELECT count(*) FROM (
-     (SELECT contract, line, contract_year, due_on, kind, amount, unknown_reason FROM exco.payments
-      EXCEPT ALL SELECT * FROM bench.v020_payments_at(current_date))
+     (SELECT contract, line, contract_year, due_on, kind, amount FROM exco.payments WHERE unknown_reason IS NULL
+      EXCEPT ALL SELECT contract, line, contract_year, due_on, kind, amount FROM bench.v020_payments_at(current_date) WHERE kind <> 'unknown')
      UNION ALL
-     (SELECT * FROM bench.v020_payments_at(current_date)
-      EXCEPT ALL SELECT contract, line, contract_year, due_on, kind, amount, unknown_reason FROM exco.payments)) x),
+     (SELECT contract, line, contract_year, due_on, kind, amount FROM bench.v020_payments_at(current_date) WHERE kind <> 'unknown'
+      EXCEPT ALL SELECT contract, line, contract_year, due_on, kind, amount FROM exco.payments WHERE unknown_reason IS NULL)) x),
+  'zero', 0::bigint);
+SELECT bench.check('report payments unknown lines not unknown in 0.2.0 for the same reason',
+  (SELECT count(*) FROM (
+     SELECT DISTINCT contract, line, unknown_reason FROM exco.payments WHERE unknown_reason IS NOT NULL
+     EXCEPT SELECT contract, line, unknown_reason FROM bench.v020_payments_at(current_date) WHERE kind = 'unknown') x),
+  'zero', 0::bigint);
+SELECT bench.check('report payments unknown lines of 0.2.0 missing in 0.3.0 that are not missions not started',
+  (SELECT count(*)
+     FROM (SELECT contract, line FROM bench.v020_payments_at(current_date) WHERE kind = 'unknown'
+           EXCEPT SELECT contract, line FROM exco.payments WHERE unknown_reason IS NOT NULL) x
+     LEFT JOIN exco.contract_mission cm ON cm.contract = x.contract AND cm.mission = x.line
+    WHERE x.line = 'fonctionnement' OR cm.started_on IS NOT NULL),
   'zero', 0::bigint);
 -- contract_overview: 0.1.0 was right for the ceilings and, for running contracts, the statuses;
 -- its late_missions counted the four late statuses, now overdue_missions + late_missions.
