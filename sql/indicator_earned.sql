@@ -49,16 +49,30 @@ SELECT exco.earned_by_year('2022-06-30', '2020-01-15', '2020-03-01', 1, 1, e, fa
 -- No rows: NULL.
 SELECT exco.earned_by_year(d, d, d, 1, 1, 1, false) IS NULL AS no_rows FROM (SELECT DATE '2020-01-15' AS d WHERE false) x;
 
--- Bad input: a clear error each.
-SELECT exco.earned_by_year('2022-06-30', '2020-01-15', '2020-03-01', 1, 6, 1.00, false);
-SELECT exco.earned_by_year('2022-06-30', '2020-01-15', '2020-03-01', 1, 0, 1.00, false);
-SELECT exco.earned_by_year(NULL, '2020-01-15', '2020-03-01', 1, 1, 1.00, false);
-SELECT exco.earned_by_year('2022-06-30', NULL, '2020-03-01', 1, 1, 1.00, false);
-SELECT exco.earned_by_year('2022-06-30', s, '2020-03-01', 1, 1, 1.00, false)
-  FROM (VALUES (DATE '2020-01-15'), (DATE '2020-01-16')) v(s);
-SELECT exco.earned_by_year('2022-06-30', '2020-01-15', s, 1, 1, 1.00, false)
-  FROM (VALUES (DATE '2020-03-01'), (NULL)) v(s);
-SELECT exco.earned_by_year('2022-06-30', 'infinity', '2020-03-01', 1, 1, 1.00, false);
+-- Bad input: a clear error each, its SQLSTATE and message.
+CREATE FUNCTION pg_temp.error_of(q text) RETURNS text LANGUAGE plpgsql AS $f$
+BEGIN
+  EXECUTE q;
+  RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+  RETURN SQLSTATE || ': ' || SQLERRM;
+END $f$;
+SELECT t.bad_input, pg_temp.error_of(t.q) AS error
+  FROM (VALUES
+    ('contract year 6',       $q$SELECT exco.earned_by_year('2022-06-30', '2020-01-15', '2020-03-01', 1, 6, 1.00, false)$q$),
+    ('contract year 0',       $q$SELECT exco.earned_by_year('2022-06-30', '2020-01-15', '2020-03-01', 1, 0, 1.00, false)$q$),
+    ('as_of NULL',            $q$SELECT exco.earned_by_year(NULL, '2020-01-15', '2020-03-01', 1, 1, 1.00, false)$q$),
+    ('signed_on NULL',        $q$SELECT exco.earned_by_year('2022-06-30', NULL, '2020-03-01', 1, 1, 1.00, false)$q$),
+    ('signed_on differs',     $q$SELECT exco.earned_by_year('2022-06-30', s, '2020-03-01', 1, 1, 1.00, false)
+                                   FROM (VALUES (DATE '2020-01-15'), (DATE '2020-01-16')) v(s)$q$),
+    ('as_of differs',         $q$SELECT exco.earned_by_year(a, '2020-01-15', '2020-03-01', 1, 1, 1.00, false)
+                                   FROM (VALUES (DATE '2022-06-30'), (DATE '2023-06-30')) v(a)$q$),
+    ('started_on NULL, then not', $q$SELECT exco.earned_by_year('2022-06-30', '2020-01-15', s, 1, 1, 1.00, false)
+                                   FROM (VALUES (DATE '2020-03-01'), (NULL)) v(s)$q$),
+    ('started_on differs',    $q$SELECT exco.earned_by_year('2022-06-30', '2020-01-15', s, 1, 1, 1.00, false)
+                                   FROM (VALUES (DATE '2020-03-01'), (DATE '2020-04-01')) v(s)$q$),
+    ('signed_on infinite',    $q$SELECT exco.earned_by_year('2022-06-30', 'infinity', '2020-03-01', 1, 1, 1.00, false)$q$)
+  ) t(bad_input, q);
 
 -- exco.indicator_unknown_reason: each reason, in the order the rule checks them.
 SELECT r.case_name, exco.indicator_unknown_reason(r.continuous, r.starting, r.objective, r.lower, r.amount, r.weight, r.value) AS reason
