@@ -231,6 +231,32 @@ BEGIN
 EXCEPTION WHEN raise_exception THEN NULL;
 END $$;
 
+-- The call sites of one statement share one read of the scales (scale.c), but only under the
+-- same stamp. Two call sites around an INSERT in plpgsql: b, evaluated after it, sees the new
+-- scale, though a's read is the last one made; then a sees it too.
+DO $$
+BEGIN
+  RAISE NOTICE 'a: %', exco.scale_on('2097-01-01');
+  INSERT INTO exco.scale VALUES ('scale_test_2097', '2097-01-01', false, 'test');
+  RAISE NOTICE 'b: %', exco.scale_on('2097-01-01');
+  RAISE NOTICE 'a again: %', exco.scale_on('2097-01-01');
+  RAISE EXCEPTION USING ERRCODE = 'P0001', MESSAGE = 'undo';
+EXCEPTION WHEN raise_exception THEN NULL;
+END $$;
+-- Nor across roles: in one statement, the second call site runs as a role that may not read the
+-- scales (a SECURITY DEFINER function of that role) and is refused (42501), though the first
+-- call site read them a moment before under the same snapshot.
+BEGIN;
+CREATE ROLE exco_test_scale_noread NOLOGIN;
+GRANT USAGE ON SCHEMA exco TO exco_test_scale_noread;
+GRANT EXECUTE ON FUNCTION exco.scale_on(date) TO exco_test_scale_noread;
+REVOKE SELECT ON exco.scale, exco.scale_amount FROM PUBLIC;
+CREATE FUNCTION pg_temp.scale_on_as_noread(d date) RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+  AS $$ SELECT exco.scale_on(d) $$;
+ALTER FUNCTION pg_temp.scale_on_as_noread(date) OWNER TO exco_test_scale_noread;
+SELECT exco.scale_on('2020-01-01') AS as_superuser, pg_temp.scale_on_as_noread('2020-01-01') AS as_noread;
+ROLLBACK;
+
 -- ---------------------------------------------------------------------------------------------
 -- Ceilings in a forced parallel plan equal the serial results. 4 000 rows: every known cell of
 -- both shipped scales on dates where that scale is in force (2019-08-25 + 949 days = 2022-03-31);

@@ -4,6 +4,7 @@
 #include "read_stamp.h"
 
 #include "access/xact.h"
+#include "miscadmin.h"
 #include "storage/proc.h"
 #include "utils/snapmgr.h"
 
@@ -16,6 +17,7 @@ exco_read_stamp_now(ExcoReadStamp *now)
 	if (snap == NULL)
 		return;
 	now->valid = true;
+	now->userid = GetUserId();
 #if PG_VERSION_NUM >= 170000
 	now->lxid = MyProc->vxid.lxid;
 #else
@@ -32,6 +34,7 @@ bool
 exco_read_stamp_same(const ExcoReadStamp *read, const ExcoReadStamp *now)
 {
 	return read->valid && now->valid &&
+		read->userid == now->userid &&
 		read->lxid == now->lxid &&
 		read->subxid == now->subxid &&
 		read->curcid == now->curcid &&

@@ -1,8 +1,8 @@
 /*
  * read_stamp.h — what data the running statement sees, as far as a cache of table rows cares
  * (read_stamp.c). The financing scales (scale.c) and the amounts of the other schemes
- * (scheme_data.c) are read by SPI once per call site and kept while the stamp stays the same:
- * same transaction, subtransaction, command and set of committed transactions (the active
+ * (scheme_data.c) are read by SPI and kept while the stamp stays the same: same role,
+ * transaction, subtransaction, command and set of committed transactions (the active
  * snapshot's). Within one query that is one comparison per row, never one query per row; a
  * plpgsql loop that changes the table between two evaluations of the same expression sees the
  * change. Uses nothing of exco.
@@ -15,6 +15,7 @@
 typedef struct ExcoReadStamp
 {
 	bool		valid;			/* false: no active snapshot, or nothing read yet */
+	Oid			userid;			/* the role reading: what it may see */
 	LocalTransactionId lxid;
 	SubTransactionId subxid;
 	CommandId	curcid;

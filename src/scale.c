@@ -2,7 +2,7 @@
  * scale.c — financing scales as versioned data (doc/rules.md §4, §8): the scale in force on
  * a date, the ceiling of a line for a tier, a contract's yearly maximum.
  *
- * The scale tables are read by SPI once per call site and query (see ExcoScaleCache), amounts
+ * The scale tables are read by SPI once per statement (see ExcoScaleCache), amounts
  * are int64 cents inside and numeric at the SQL boundary.
  *
  * What a cell means: a scale knows (line, tier) when it has at least one row for it; a cell with
@@ -13,6 +13,7 @@
  * envelope (dedicated) of acces_soins is unknown: NULL, outside the total, so the total is known.
  */
 #include "scale.h"
+#include "spi_util.h"
 
 #include "catalog/pg_type_d.h"
 #include "executor/spi.h"
@@ -58,21 +59,46 @@ label_index(const char *label, const char *const *labels, int n)
 	"  FROM exco.scale s LEFT JOIN exco.scale_amount a ON a.scale OPERATOR(pg_catalog.=) s.scale" \
 	" ORDER BY s.effective_from, s.scale"
 
-/* Read every scale into cache->cxt. */
+/*
+ * The last scales read in this backend and the stamp they were read under: a call site whose own
+ * copy is stale copies these when the stamp is the same (the same statement, its data and its
+ * role), so the scales are read once per statement, not once per call site. Kept in their own
+ * context; only this file points into it, and only while copying.
+ */
+static ExcoReadStamp last_read;
+static MemoryContext last_cxt = NULL;
+static int	last_nscales = 0;
+static ExcoScale *last_scales = NULL;
+
+/* The kept plan of SCALE_QUERY (names qualified: the same under any search_path). */
+static SPIPlanPtr scale_plan = NULL;
+
+/* Copy n scales into cxt (their names too). */
+static ExcoScale *
+copy_scales(MemoryContext cxt, const ExcoScale *from, int n)
+{
+	ExcoScale  *to = MemoryContextAlloc(cxt, sizeof(ExcoScale) * Max(n, 1));
+	int			i;
+
+	if (n > 0)
+		memcpy(to, from, sizeof(ExcoScale) * n);
+	for (i = 0; i < n; i++)
+		to[i].name = MemoryContextStrdup(cxt, from[i].name);
+	return to;
+}
+
+/* Read every scale into cache->cxt, by SPI. */
 static void
-load_scales(ExcoScaleCache *cache)
+read_scales(ExcoScaleCache *cache)
 {
 	uint64		i;
 	int			ret;
 	ExcoScale  *cur = NULL;
 
-	MemoryContextReset(cache->cxt);
-	cache->nscales = 0;
-	cache->scales = NULL;
-
 	if ((ret = SPI_connect()) != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed: %s", SPI_result_code_string(ret));
-	ret = SPI_execute(SCALE_QUERY, true, 0);
+	exco_prepare_once(&scale_plan, SCALE_QUERY, 0, NULL);
+	ret = SPI_execute_plan(scale_plan, NULL, NULL, true, 0);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "reading exco.scale failed: %s", SPI_result_code_string(ret));
 
@@ -114,6 +140,34 @@ load_scales(ExcoScaleCache *cache)
 	SPI_finish();
 }
 
+/*
+ * Make cache hold the scales the statement stamped now sees: a copy of the last ones read when
+ * they were read under the same stamp, else read by SPI and kept as the last ones.
+ */
+static void
+load_scales(ExcoScaleCache *cache, const ExcoReadStamp *now)
+{
+	MemoryContextReset(cache->cxt);
+	cache->nscales = 0;
+	cache->scales = NULL;
+
+	if (last_cxt != NULL && exco_read_stamp_same(&last_read, now))
+	{
+		cache->scales = copy_scales(cache->cxt, last_scales, last_nscales);
+		cache->nscales = last_nscales;
+		return;
+	}
+	read_scales(cache);
+
+	if (last_cxt == NULL)
+		last_cxt = AllocSetContextCreate(TopMemoryContext, "exco last scales", ALLOCSET_SMALL_SIZES);
+	last_read.valid = false;	/* not valid until copied whole */
+	MemoryContextReset(last_cxt);
+	last_scales = copy_scales(last_cxt, cache->scales, cache->nscales);
+	last_nscales = cache->nscales;
+	last_read = *now;
+}
+
 ExcoScaleCache *
 exco_scale_cache(FunctionCallInfo fcinfo)
 {
@@ -139,7 +193,8 @@ exco_scale_cache_in(ExcoScaleCache **slot, MemoryContext mcxt)
 	exco_read_stamp_now(&now);
 	if (exco_read_stamp_same(&cache->read, &now))
 		return cache;
-	load_scales(cache);
+	cache->read.valid = false;	/* not valid until loaded whole */
+	load_scales(cache, &now);
 	cache->read = now;
 	return cache;
 }

@@ -38,10 +38,11 @@ typedef struct ExcoScale
 } ExcoScale;
 
 /*
- * The per-call-site cache (fn_extra, under fn_mcxt): every scale, read once by SPI, and kept
- * while the running statement sees the same data (read_stamp.h: same transaction, command and
- * set of committed transactions), so a plpgsql loop that inserts a scale between two evaluations of the same
- * expression sees it too.
+ * The per-call-site cache (fn_extra, under fn_mcxt): every scale, kept while the running
+ * statement sees the same data (read_stamp.h: same role, transaction, command and set of
+ * committed transactions), so a plpgsql loop that inserts a scale between two evaluations of the
+ * same expression sees it too. The call sites of one statement share one SPI read: each copies
+ * the backend's last read when its stamp is theirs (scale.c).
  */
 typedef struct ExcoScaleCache
 {

@@ -7,6 +7,7 @@
 #include "schemes.h"
 
 #include "executor/spi.h"
+#include "spi_util.h"
 #include "utils/memutils.h"
 
 #define FORFAIT_QUERY \
@@ -19,10 +20,17 @@
 	"       (amount OPERATOR(pg_catalog.*) 100)::pg_catalog.int8" \
 	"  FROM exco.assistant_aid_amount ORDER BY effective_from, share, contract_year"
 
+/* The kept plans of the two queries (names qualified: the same under any search_path). */
+static SPIPlanPtr forfait_plan = NULL;
+static SPIPlanPtr aid_plan = NULL;
+
 static void
-spi_select(const char *sql, const char *what)
+spi_select(SPIPlanPtr *plan, const char *sql, const char *what)
 {
-	int			ret = SPI_execute(sql, true, 0);
+	int			ret;
+
+	exco_prepare_once(plan, sql, 0, NULL);
+	ret = SPI_execute_plan(*plan, NULL, NULL, true, 0);
 
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "reading %s failed: %s", what, SPI_result_code_string(ret));
@@ -34,7 +42,7 @@ load_forfait(SchemeData *data)
 	uint64		i;
 	bool		isnull;
 
-	spi_select(FORFAIT_QUERY, "exco.forfait_structure");
+	spi_select(&forfait_plan, FORFAIT_QUERY, "exco.forfait_structure");
 	data->forfait = MemoryContextAllocZero(data->cxt, sizeof(ForfaitRow) * Max(SPI_processed, 1));
 	for (i = 0; i < SPI_processed; i++)
 	{
@@ -54,7 +62,7 @@ load_aid(SchemeData *data)
 	uint64		i;
 	bool		isnull;
 
-	spi_select(AID_QUERY, "exco.assistant_aid_amount");
+	spi_select(&aid_plan, AID_QUERY, "exco.assistant_aid_amount");
 	data->aid = MemoryContextAllocZero(data->cxt, sizeof(AssistantAidRow) * Max(SPI_processed, 1));
 	for (i = 0; i < SPI_processed; i++)
 	{
@@ -107,6 +115,7 @@ exco_scheme_data(FunctionCallInfo fcinfo)
 	exco_read_stamp_now(&now);
 	if (exco_read_stamp_same(&data->read, &now))
 		return data;
+	data->read.valid = false;	/* not valid until loaded whole */
 	load(data);
 	data->read = now;
 	return data;

@@ -1,7 +1,8 @@
 /*
  * spi_util.h — helpers shared by exco's trigger functions (contract_trigger.c,
- * contract_mission_trigger.c, cpts_commune.c): the trigger protocol check, SPI plans kept once
- * per backend, and reading integer columns of any width.
+ * contract_mission_trigger.c, cpts_commune.c) and table readers (scale.c, scheme_data.c): the
+ * trigger protocol check, SPI plans kept once per backend, and reading integer columns of any
+ * width.
  */
 #ifndef EXCO_SPI_UTIL_H
 #define EXCO_SPI_UTIL_H
