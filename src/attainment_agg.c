@@ -8,10 +8,9 @@
  * would overflow, goes to an exact numeric accumulator instead: the result never depends on
  * which path a row took. The mean is rounded as a rate is (attainment.h).
  */
+#include "agg_serial.h"
 #include "attainment.h"
 
-#include "lib/stringinfo.h"
-#include "port/pg_bswap.h"
 #include "utils/builtins.h"
 
 #define WEIGHT_NDIGITS	2		/* weights in units of 1e-8 on the fast path */
@@ -220,85 +219,12 @@ attainment_combine(PG_FUNCTION_ARGS)
  * server and read by another): a version byte (2), Σ rate × weight and Σ weight as two big-endian
  * int64 halves each, then each exact remainder as a 4-byte big-endian length (0: none) and the
  * numeric in its binary send format (numeric_send: count, weight, sign, scale and base-10000
- * digits as big-endian 16-bit integers; never numeric's in-memory bytes). Version 1 (0.1.0, only
- * ever read by the server that wrote it within one query) copied the in-memory bytes; a state of
- * another version is refused.
+ * digits as big-endian 16-bit integers; never numeric's in-memory bytes), written and read by
+ * agg_serial.c. Version 1 (0.1.0, only ever read by the server that wrote it within one query)
+ * copied the in-memory bytes; a state of another version is refused.
  */
-#define ATTAINMENT_SERIAL_FIXED (1 + 4 * 8)
-
-static char *
-put_int128(char *p, int128 v)
-{
-	uint64		hi = pg_hton64((uint64) (v >> 64));
-	uint64		lo = pg_hton64((uint64) v);
-
-	memcpy(p, &hi, 8);
-	memcpy(p + 8, &lo, 8);
-	return p + 16;
-}
-
-static const char *
-read_int128(const char *p, int128 *v)
-{
-	uint64		hi,
-				lo;
-
-	memcpy(&hi, p, 8);
-	memcpy(&lo, p + 8, 8);
-	*v = (int128) (((uint128) pg_ntoh64(hi) << 64) | pg_ntoh64(lo));
-	return p + 16;
-}
-
-/* n in numeric's send format, NULL for none. */
-static bytea *
-numeric_portable(Numeric n)
-{
-	if (n == NULL)
-		return NULL;
-	return DatumGetByteaPP(DirectFunctionCall1(numeric_send, NumericGetDatum(n)));
-}
-
-static char *
-put_numeric(char *p, bytea *sent)
-{
-	uint32		size = sent == NULL ? 0 : VARSIZE_ANY_EXHDR(sent);
-	uint32		nsize = pg_hton32(size);
-
-	memcpy(p, &nsize, 4);
-	if (size > 0)
-		memcpy(p + 4, VARDATA_ANY(sent), size);
-	return p + 4 + size;
-}
-
-static const char *
-read_numeric(const char *p, const char *end, Numeric *out)
-{
-	uint32		size;
-	StringInfoData buf;
-
-	if (end - p < 4)
-		elog(ERROR, "invalid serialized weighted_attainment state");
-	memcpy(&size, p, 4);
-	size = pg_ntoh32(size);
-	p += 4;
-	if (size == 0)
-	{
-		*out = NULL;
-		return p;
-	}
-	if (size > (uint32) (end - p))
-		elog(ERROR, "invalid serialized weighted_attainment state");
-	/* read only: numeric_recv reads buf.len bytes from the cursor, no terminator needed */
-	buf.data = (char *) p;
-	buf.len = (int) size;
-	buf.maxlen = (int) size;
-	buf.cursor = 0;
-	*out = DatumGetNumeric(DirectFunctionCall3(numeric_recv, PointerGetDatum(&buf),
-											   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1)));
-	if (buf.cursor != buf.len)
-		elog(ERROR, "invalid serialized weighted_attainment state");
-	return p + size;
-}
+#define ATTAINMENT_SERIAL_FIXED (1 + 2 * EXCO_SERIAL_INT128)
+#define WHAT "weighted_attainment"
 
 PG_FUNCTION_INFO_V1(attainment_serialize);
 Datum
@@ -315,18 +241,17 @@ attainment_serialize(PG_FUNCTION_ARGS)
 		elog(ERROR, "attainment_serialize called in non-aggregate context");
 	state = (AttainmentState *) PG_GETARG_POINTER(0);
 
-	slow_rw = numeric_portable(state->slow_rw);
-	slow_w = numeric_portable(state->slow_w);
-	len = ATTAINMENT_SERIAL_FIXED + 4 + 4 +
-		(slow_rw ? VARSIZE_ANY_EXHDR(slow_rw) : 0) + (slow_w ? VARSIZE_ANY_EXHDR(slow_w) : 0);
+	slow_rw = exco_serial_numeric(state->slow_rw);
+	slow_w = exco_serial_numeric(state->slow_w);
+	len = ATTAINMENT_SERIAL_FIXED + exco_serial_numeric_size(slow_rw) + exco_serial_numeric_size(slow_w);
 	result = (bytea *) palloc(VARHDRSZ + len);
 	SET_VARSIZE(result, VARHDRSZ + len);
 	p = VARDATA(result);
 	*p++ = ATTAINMENT_SERIAL_VERSION;
-	p = put_int128(p, state->rw);
-	p = put_int128(p, state->w);
-	p = put_numeric(p, slow_rw);
-	p = put_numeric(p, slow_w);
+	p = exco_serial_put_int128(p, state->rw);
+	p = exco_serial_put_int128(p, state->w);
+	p = exco_serial_put_numeric(p, slow_rw);
+	p = exco_serial_put_numeric(p, slow_w);
 	Assert(p == VARDATA(result) + len);
 	PG_RETURN_BYTEA_P(result);
 }
@@ -346,7 +271,7 @@ attainment_deserialize(PG_FUNCTION_ARGS)
 	p = VARDATA_ANY(sstate);
 	end = p + VARSIZE_ANY_EXHDR(sstate);
 	if (end - p < ATTAINMENT_SERIAL_FIXED + 8 || *p != ATTAINMENT_SERIAL_VERSION)
-		elog(ERROR, "invalid serialized weighted_attainment state");
+		elog(ERROR, "invalid serialized " WHAT " state");
 	p++;
 
 	/*
@@ -357,12 +282,12 @@ attainment_deserialize(PG_FUNCTION_ARGS)
 	 * groups (sql/attainment_parallel.sql).
 	 */
 	state = (AttainmentState *) palloc0(sizeof(AttainmentState));
-	p = read_int128(p, &state->rw);
-	p = read_int128(p, &state->w);
-	p = read_numeric(p, end, &state->slow_rw);
-	p = read_numeric(p, end, &state->slow_w);
+	p = exco_serial_read_int128(p, end, &state->rw, WHAT);
+	p = exco_serial_read_int128(p, end, &state->w, WHAT);
+	p = exco_serial_read_numeric(p, end, &state->slow_rw, WHAT);
+	p = exco_serial_read_numeric(p, end, &state->slow_w, WHAT);
 	if (p != end)
-		elog(ERROR, "invalid serialized weighted_attainment state");
+		elog(ERROR, "invalid serialized " WHAT " state");
 	PG_RETURN_POINTER(state);
 }
 

@@ -1,11 +1,5 @@
 /*
- * indicator_earned.c — what indicators earned (doc/rules.md §4.5), for the reports:
- *
- * exco.indicator_unknown_reason(continuous, starting, objective, lower_is_better, amount, weight,
- * value) → text: why the rules cannot read one indicator's measure (NULL when they can), the one
- * check behind exco.indicator_measure_result (and so exco.indicator_result_at and exco.payments_at).
- * Rows stored before 0.3.0's CHECK constraints may hold such values; the reports show the reason
- * instead of failing.
+ * indicator_earned.c — what indicators earned (doc/rules.md §4.5), for the reports.
  *
  * The aggregate exco.earned_by_year(as_of, signed_on, started_on, weight,
  * contract_year, earned, unknown) → numeric[]: what a contract mission's indicators earned in each
@@ -26,10 +20,11 @@
  * started_on is a mission not started: every element NULL. The sums are exact: int128 units of
  * 1e-4 euros, numeric for an amount with more decimals; shown in cents (two decimals) when whole.
  *
- * Parallel: workers' states are combined (exco.earned_by_year_combine), serialized as bytes of the
- * same build in between; the planner may split a large report's aggregation among its workers.
+ * Parallel: workers' states are combined (exco.earned_by_year_combine), serialized in between
+ * in the same bytes on every architecture (agg_serial.h); the planner may split a large report's
+ * aggregation among its workers.
  */
-#include "postgres.h"
+#include "indicator_earned.h"
 
 #include "fmgr.h"
 #include "catalog/pg_type.h"
@@ -38,94 +33,12 @@
 #include "utils/date.h"
 #include "utils/datum.h"
 
+#include "agg_serial.h"
 #include "calendar.h"
 #include "numeric_util.h"
 
 #define CONTRACT_YEARS 5
 #define SUM_MAX ((int128) (((uint128) 1 << 126) - 1))	/* far inside int128 both ways */
-
-/*
- * The argument's stored digits, read in place (nothing copied: a report calls this for every
- * measure); false when it is NULL, NaN or infinite.
- */
-static bool
-arg_digits(FunctionCallInfo fcinfo, int arg, ExcoNumericDigits *out)
-{
-	return !PG_ARGISNULL(arg) && numeric_digits(PG_GETARG_DATUM(arg), out);
-}
-
-/* Whether the argument is NaN or infinite (false for NULL). */
-static bool
-arg_not_finite(FunctionCallInfo fcinfo, int arg)
-{
-	ExcoNumericDigits d;
-
-	return !PG_ARGISNULL(arg) && !arg_digits(fcinfo, arg, &d);
-}
-
-/*
- * A weight the mission's attainment cannot use: NaN or +Infinity (weights are not negative; the
- * SQL rule this replaced read weight IN ('NaN', 'Infinity')). False for NULL.
- */
-static bool
-weight_unknown(Datum weight)
-{
-	ExcoNumericDigits d;
-	Numeric		w;
-
-	if (numeric_digits(weight, &d))
-		return false;
-	w = DatumGetNumeric(weight);
-	return numeric_is_nan(w) || num_sign(w) > 0;
-}
-
-/* A level in a message: its text, or empty for NULL (as format('%s', NULL)). */
-static const char *
-level_str(FunctionCallInfo fcinfo, int arg)
-{
-	return PG_ARGISNULL(arg) ? "" : num_str(PG_GETARG_NUMERIC(arg));
-}
-
-/*
- * exco.indicator_unknown_reason(continuous, starting, objective, lower_is_better, amount, weight,
- * value), in this order: a weight NaN or +Infinity (measured or not: the mission's weighted
- * attainment would raise 22023 for it); then, for a measure (value not NULL), a value that is not
- * a finite number; then, for a continuous indicator, an amount that is NaN, a starting level or
- * objective that is not a finite number, lower_is_better contradicting the levels. A NULL
- * argument is not a reason (a NULL continuous: the continuous checks apply).
- */
-PG_FUNCTION_INFO_V1(indicator_unknown_reason);
-Datum
-indicator_unknown_reason(PG_FUNCTION_ARGS)
-{
-	ExcoNumericDigits starting;
-	ExcoNumericDigits objective;
-
-	if (!PG_ARGISNULL(5) && weight_unknown(PG_GETARG_DATUM(5)))
-		PG_RETURN_TEXT_P(cstring_to_text(psprintf("weight %s is not a finite number", level_str(fcinfo, 5))));
-	if (PG_ARGISNULL(6))
-		PG_RETURN_NULL();
-	if (arg_not_finite(fcinfo, 6))
-		PG_RETURN_TEXT_P(cstring_to_text(psprintf("measure %s is not a finite number", level_str(fcinfo, 6))));
-	if (!PG_ARGISNULL(0) && !PG_GETARG_BOOL(0))
-		PG_RETURN_NULL();		/* stepped: its thresholds and amounts are checked when written */
-	if (arg_not_finite(fcinfo, 4) && numeric_is_nan(PG_GETARG_NUMERIC(4)))
-		PG_RETURN_TEXT_P(cstring_to_text(psprintf("amount %s is not a finite number", level_str(fcinfo, 4))));
-	if (arg_not_finite(fcinfo, 1) || arg_not_finite(fcinfo, 2))
-		PG_RETURN_TEXT_P(cstring_to_text(psprintf("starting level %s or objective %s is not a finite number",
-								level_str(fcinfo, 1), level_str(fcinfo, 2))));
-	if (arg_digits(fcinfo, 1, &starting) && arg_digits(fcinfo, 2, &objective) && !PG_ARGISNULL(3))
-	{
-		int			goal = exco_numeric_digits_cmp(&objective, &starting);
-		bool		lower = PG_GETARG_BOOL(3);
-
-		if ((lower && goal > 0) || (!lower && goal < 0))
-			PG_RETURN_TEXT_P(cstring_to_text(psprintf("objective %s is %s starting level %s, but lower_is_better is %s",
-									level_str(fcinfo, 2), goal > 0 ? "above" : "below",
-									level_str(fcinfo, 1), lower ? "true" : "false")));
-	}
-	PG_RETURN_NULL();
-}
 
 typedef struct EarnedState
 {
@@ -250,7 +163,7 @@ earned_by_year_step(PG_FUNCTION_ARGS)
 			check_same("started_on", st->started_on, PG_GETARG_DATEADT(3));
 	}
 
-	if (!PG_ARGISNULL(4) && weight_unknown(PG_GETARG_DATUM(4)))
+	if (!PG_ARGISNULL(4) && exco_weight_unknown(PG_GETARG_DATUM(4)))
 		st->weight_unknown = true;
 	if (PG_ARGISNULL(5) || !st->started)
 		PG_RETURN_POINTER(st);	/* an indicator row without a measure, or a mission not started */
@@ -318,47 +231,88 @@ earned_by_year_combine(PG_FUNCTION_ARGS)
 }
 
 /*
- * exco.earned_by_year_serialize(state) → bytea, for a parallel worker's state: the state's bytes
- * (its pointers are rewritten when read back), then each year's numeric part (length 0: none).
- * Read back only by exco.earned_by_year_deserialize of the same build (the same server).
+ * The serialized state, the same bytes on every architecture (agg_serial.h): a version byte (1);
+ * as_of, signed_on, started_on and the anniversaries A(0)..A(5) as big-endian int32 days; one
+ * byte each for started, weight_unknown and each year's measured and unknown; each year's sum
+ * as a big-endian int128; each year's numeric part in its send format (length 0: none).
  */
+#define EARNED_SERIAL_VERSION 1
+#define EARNED_SERIAL_DATES (3 + CONTRACT_YEARS + 1)
+#define EARNED_SERIAL_FIXED (1 + EARNED_SERIAL_DATES * EXCO_SERIAL_INT32 + 2 + 2 * CONTRACT_YEARS \
+							 + CONTRACT_YEARS * EXCO_SERIAL_INT128)
+#define WHAT "exco.earned_by_year"
+
+/* The state's dates, in their serialized order. */
+static void
+state_dates(EarnedState *st, DateADT **dates)
+{
+	int			i;
+
+	dates[0] = &st->as_of;
+	dates[1] = &st->signed_on;
+	dates[2] = &st->started_on;
+	for (i = 0; i <= CONTRACT_YEARS; i++)
+		dates[3 + i] = &st->ann[i];
+}
+
+/* exco.earned_by_year_serialize(state) → bytea, for a parallel worker's state. */
 PG_FUNCTION_INFO_V1(earned_by_year_serialize);
 Datum
 earned_by_year_serialize(PG_FUNCTION_ARGS)
 {
-	const EarnedState *st;
-	Size		len = VARHDRSZ + sizeof(EarnedState) + CONTRACT_YEARS * sizeof(int32);
+	EarnedState *st;
+	DateADT    *dates[EARNED_SERIAL_DATES];
+	bytea	   *rest[CONTRACT_YEARS];
+	Size		len = EARNED_SERIAL_FIXED;
 	bytea	   *out;
 	char	   *p;
-	int			y;
+	int			i;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
 		elog(ERROR, "exco.earned_by_year_serialize called in non-aggregate context");
-	st = (const EarnedState *) PG_GETARG_POINTER(0);
-	for (y = 0; y < CONTRACT_YEARS; y++)
-		if (st->rest[y] != NULL)
-			len += VARSIZE(st->rest[y]);
-	out = (bytea *) palloc(len);
-	SET_VARSIZE(out, len);
-	p = VARDATA(out);
-	memcpy(p, st, sizeof(EarnedState));
-	p += sizeof(EarnedState);
-	for (y = 0; y < CONTRACT_YEARS; y++)
+	st = (EarnedState *) PG_GETARG_POINTER(0);
+	for (i = 0; i < CONTRACT_YEARS; i++)
 	{
-		int32		n = st->rest[y] != NULL ? VARSIZE(st->rest[y]) : 0;
-
-		memcpy(p, &n, sizeof(int32));
-		p += sizeof(int32);
-		if (n > 0)
-		{
-			memcpy(p, st->rest[y], n);
-			p += n;
-		}
+		rest[i] = exco_serial_numeric(st->rest[i]);
+		len += exco_serial_numeric_size(rest[i]);
 	}
+	out = (bytea *) palloc(VARHDRSZ + len);
+	SET_VARSIZE(out, VARHDRSZ + len);
+	p = VARDATA(out);
+	*p++ = EARNED_SERIAL_VERSION;
+	state_dates(st, dates);
+	for (i = 0; i < EARNED_SERIAL_DATES; i++)
+		p = exco_serial_put_int32(p, *dates[i]);
+	*p++ = st->started;
+	*p++ = st->weight_unknown;
+	for (i = 0; i < CONTRACT_YEARS; i++)
+	{
+		*p++ = st->measured[i];
+		*p++ = st->unknown[i];
+	}
+	for (i = 0; i < CONTRACT_YEARS; i++)
+		p = exco_serial_put_int128(p, st->sum[i]);
+	for (i = 0; i < CONTRACT_YEARS; i++)
+		p = exco_serial_put_numeric(p, rest[i]);
+	Assert(p == VARDATA(out) + len);
 	PG_RETURN_BYTEA_P(out);
 }
 
-/* exco.earned_by_year_deserialize(bytea, internal) → state, in the current (short-lived) context. */
+/* A serialized flag: 0 or 1. */
+static bool
+read_flag(const char **p)
+{
+	char		c = *(*p)++;
+
+	if (c != 0 && c != 1)
+		elog(ERROR, "invalid serialized " WHAT " state");
+	return c == 1;
+}
+
+/*
+ * exco.earned_by_year_deserialize(bytea, internal) → state, in the current (short-lived)
+ * context: the combine function copies what it keeps.
+ */
 PG_FUNCTION_INFO_V1(earned_by_year_deserialize);
 Datum
 earned_by_year_deserialize(PG_FUNCTION_ARGS)
@@ -367,36 +321,34 @@ earned_by_year_deserialize(PG_FUNCTION_ARGS)
 	const char *p;
 	const char *end;
 	EarnedState *st;
-	int			y;
+	DateADT    *dates[EARNED_SERIAL_DATES];
+	int			i;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
 		elog(ERROR, "exco.earned_by_year_deserialize called in non-aggregate context");
 	in = PG_GETARG_BYTEA_PP(0);
 	p = VARDATA_ANY(in);
 	end = p + VARSIZE_ANY_EXHDR(in);
-	if (end - p < (ptrdiff_t) sizeof(EarnedState))
-		elog(ERROR, "exco.earned_by_year_deserialize: state of %d bytes is too short", (int) (end - p));
-	st = (EarnedState *) palloc(sizeof(EarnedState));
-	memcpy(st, p, sizeof(EarnedState));
-	p += sizeof(EarnedState);
-	for (y = 0; y < CONTRACT_YEARS; y++)
+	if (end - p < EARNED_SERIAL_FIXED || *p != EARNED_SERIAL_VERSION)
+		elog(ERROR, "invalid serialized " WHAT " state");
+	p++;
+	st = (EarnedState *) palloc0(sizeof(EarnedState));
+	state_dates(st, dates);
+	for (i = 0; i < EARNED_SERIAL_DATES; i++)
+		p = exco_serial_read_int32(p, end, dates[i], WHAT);
+	st->started = read_flag(&p);
+	st->weight_unknown = read_flag(&p);
+	for (i = 0; i < CONTRACT_YEARS; i++)
 	{
-		int32		n;
-
-		if (end - p < (ptrdiff_t) sizeof(int32))
-			elog(ERROR, "exco.earned_by_year_deserialize: state ends before year %d", y + 1);
-		memcpy(&n, p, sizeof(int32));
-		p += sizeof(int32);
-		st->rest[y] = NULL;
-		if (n < 0 || n > end - p)
-			elog(ERROR, "exco.earned_by_year_deserialize: numeric part of %d bytes out of range", n);
-		if (n > 0)
-		{
-			st->rest[y] = (Numeric) palloc(n);
-			memcpy(st->rest[y], p, n);
-			p += n;
-		}
+		st->measured[i] = read_flag(&p);
+		st->unknown[i] = read_flag(&p);
 	}
+	for (i = 0; i < CONTRACT_YEARS; i++)
+		p = exco_serial_read_int128(p, end, &st->sum[i], WHAT);
+	for (i = 0; i < CONTRACT_YEARS; i++)
+		p = exco_serial_read_numeric(p, end, &st->rest[i], WHAT);
+	if (p != end)
+		elog(ERROR, "invalid serialized " WHAT " state");
 	PG_RETURN_POINTER(st);
 }
 
