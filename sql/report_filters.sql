@@ -52,6 +52,13 @@ SELECT count(*) AS rows, count(amount) AS amounts, min(unknown_reason) AS reason
   FROM exco.payment_schedule_report('2019-09-01', '2', 'parcours', '2019-09-01', NULL, 'no-such-scale');
 -- A mission not started has no payments (§8.3), whatever its cell.
 SELECT count(*) AS rows FROM exco.payment_schedule_report('2022-06-01', '1', 'parcours', NULL);
+-- A NULL tier (a direct call: exco.contract.tier is NOT NULL) keeps the schedule's rows, NULL
+-- amounts, the reason: fonctionnement 5 advances + 4 balances = 9 rows; parcours started at
+-- signature, 5 advances + 5 balances + 5 variable rows = 15.
+SELECT line, count(*) AS rows, count(amount) AS amounts, min(unknown_reason) AS reason
+  FROM (VALUES ('fonctionnement'::exco.mission), ('parcours')) l(line),
+       exco.payment_schedule_report('2019-09-01', NULL, l.line, '2019-09-01', '{1}')
+ GROUP BY line ORDER BY line;
 
 -- exco.payments on 2023-12-31, every row of P and Q. P (anniversaries 2023-06-01 … 2027-06-01):
 --   fonctionnement: 5 advances + 4 balances, every amount unknown (9 rows);

@@ -307,8 +307,9 @@ payment_schedule(PG_FUNCTION_ARGS)
  * the tier; the mission started before the signature or after the contract's last running day),
  * the line keeps every row of its schedule, at the contract years and due dates the contract
  * gives (a start the rules refuse counts as a start at signature: the dates of a whole-contract
- * mission), with the same kinds, NULL amounts and the reason in unknown_reason. Not strict (as
- * exco.payment_schedule); scale is the contract's (NULL: the one in force at signature).
+ * mission), with the same kinds, NULL amounts and the reason in unknown_reason; so does a NULL
+ * tier. Not strict (as exco.payment_schedule): a NULL signing date or line gives no rows (no
+ * contract years, no schedule); scale is the contract's (NULL: the one in force at signature).
  */
 PG_FUNCTION_INFO_V1(payment_schedule_report);
 Datum
@@ -333,12 +334,12 @@ payment_schedule_report(PG_FUNCTION_ARGS)
 	out.desc = rsinfo->setDesc;
 	out.reason = NULL;
 
-	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
-		return (Datum) 0;
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(2))
+		return (Datum) 0;		/* no signing date: no contract years; no line: no schedule */
 
 	cache = exco_scale_cache(fcinfo);
 	m = exco_mission_index(&cache->missions, PG_GETARG_OID(2));
-	t = PG_GETARG_TIER(1);
+	t = PG_ARGISNULL(1) ? 0 : PG_GETARG_TIER(1);
 	signed_on = PG_GETARG_DATEADT(0);
 	exco_check_signing_date(signed_on);
 	for (i = 0; i <= CONTRACT_YEARS; i++)
@@ -359,7 +360,10 @@ payment_schedule_report(PG_FUNCTION_ARGS)
 		name = text_to_cstring(PG_GETARG_TEXT_PP(5));
 		scale = exco_scale_find_named(cache, name);
 	}
-	out.reason = exco_ceiling_gap_reason(scale, name, m, t);
+	if (PG_ARGISNULL(1))
+		out.reason = pstrdup("no tier (NULL): the amounts need the contract's tier");
+	else
+		out.reason = exco_ceiling_gap_reason(scale, name, m, t);
 	if (out.reason == NULL && started_on < signed_on)
 		out.reason = psprintf("%s started on %s, before the contract was signed on %s",
 							  exco_mission_labels[m], exco_date_str(started_on), exco_date_str(signed_on));
