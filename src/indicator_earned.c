@@ -205,11 +205,15 @@ earned_by_year_combine(PG_FUNCTION_ARGS)
 	b = (const EarnedState *) PG_GETARG_POINTER(1);
 	if (PG_ARGISNULL(0))
 	{
-		a = (EarnedState *) MemoryContextAlloc(aggcxt, sizeof(EarnedState));
+		/* the copy in the aggregate's context: this call's is reset after the input row */
+		MemoryContext oldcxt = MemoryContextSwitchTo(aggcxt);
+
+		a = (EarnedState *) palloc(sizeof(EarnedState));
 		*a = *b;
 		for (y = 0; y < CONTRACT_YEARS; y++)
 			if (b->rest[y] != NULL)
 				a->rest[y] = DatumGetNumeric(datumCopy(NumericGetDatum(b->rest[y]), false, -1));
+		MemoryContextSwitchTo(oldcxt);
 		PG_RETURN_POINTER(a);
 	}
 	a = (EarnedState *) PG_GETARG_POINTER(0);
