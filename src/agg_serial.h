@@ -8,7 +8,7 @@
 #ifndef EXCO_AGG_SERIAL_H
 #define EXCO_AGG_SERIAL_H
 
-#include "postgres.h"
+#include "pg_compat.h"
 
 #include "utils/numeric.h"
 

@@ -4,7 +4,7 @@
 #ifndef EXCO_INDICATOR_EARNED_H
 #define EXCO_INDICATOR_EARNED_H
 
-#include "postgres.h"
+#include "pg_compat.h"
 
 /*
  * A weight the mission's attainment cannot use: NaN or +Infinity (weights are not negative).
