@@ -4,7 +4,8 @@
 -- (environment, default 100: about 64 000 contracts; copy k of row id is id k * 10 000 000 + id,
 -- on the same CPTS). Each report against its floor, a query that reads and joins the rows the
 -- report needs and computes nothing exco computes (counts of the joined rows, functions and view
--- bench.floor_* below):                                                 goal report <= 2 x floor
+-- bench.floor_* below), read with at most as many parallel workers as the report's plan asks
+-- for (bench.report_queries):                                           goal report <= 2 x floor
 --   report_regional_summary_vs_floor             SELECT * FROM exco.regional_summary
 --   report_regional_summary_one_region_vs_floor  regional_summary_at(current_date, '84')
 --   report_payments_vs_floor                     SELECT * FROM exco.payments
@@ -125,11 +126,23 @@ SELECT count(*) AS n
 -- One contract with indicators, for the one-contract payments (an original id: the same at every size).
 SELECT min(contract) AS one FROM exco.indicator \gset
 
--- The reports and their floors, as timing keys under a prefix.
-CREATE FUNCTION bench.report_queries(prefix text, one bigint, OUT keys text[], OUT queries text[])
+-- The most workers a query's plan asks for (0: a serial plan).
+CREATE FUNCTION bench.planned_workers(query text) RETURNS integer LANGUAGE plpgsql AS $f$
+DECLARE p jsonb;
+BEGIN
+  EXECUTE 'EXPLAIN (FORMAT JSON) ' || query INTO p;
+  RETURN coalesce((SELECT max(w::integer) FROM jsonb_path_query(p, 'strict $.**."Workers Planned"') w), 0);
+END $f$;
+
+-- The reports and their floors, as timing keys under a prefix, with the setup of each (not
+-- timed): a floor reads its rows with at most as many parallel workers as its report's plan asks
+-- for at this size (max_parallel_workers_per_gather set to that), so that a report the planner
+-- runs serially is not compared with a floor read by 3 processes; a report runs with the
+-- server's setting.
+CREATE FUNCTION bench.report_queries(prefix text, one bigint, OUT keys text[], OUT queries text[],
+                                     OUT setups text[])
   LANGUAGE sql AS $f$
-  SELECT array_agg(prefix || k ORDER BY o), array_agg(q ORDER BY o)
-    FROM (VALUES (1, 'report_regional_summary/exco', 'SELECT * FROM exco.regional_summary'),
+  WITH v(o, k, q) AS (VALUES (1, 'report_regional_summary/exco', 'SELECT * FROM exco.regional_summary'),
                  (2, 'report_regional_summary/floor', 'SELECT bench.floor_regional(NULL)'),
                  (3, 'report_regional_summary_one_region/exco', $q$SELECT * FROM exco.regional_summary_at(current_date, '84')$q$),
                  (4, 'report_regional_summary_one_region/floor', $q$SELECT bench.floor_regional('84')$q$),
@@ -138,7 +151,12 @@ CREATE FUNCTION bench.report_queries(prefix text, one bigint, OUT keys text[], O
                  (7, 'report_contract_overview/exco', 'SELECT * FROM exco.contract_overview'),
                  (8, 'report_contract_overview/floor', 'SELECT * FROM bench.floor_contract_overview'),
                  (9, 'report_payments_one_contract/exco', format('SELECT * FROM exco.payments WHERE contract = %s', one)),
-                 (10, 'report_payments_one_contract/floor', bench.floor_payments(one))) v(o, k, q);
+                 (10, 'report_payments_one_contract/floor', bench.floor_payments(one)))
+  SELECT array_agg(prefix || v.k ORDER BY v.o), array_agg(v.q ORDER BY v.o),
+         array_agg(CASE WHEN r.q IS NULL THEN 'RESET max_parallel_workers_per_gather'
+                        ELSE format('SET max_parallel_workers_per_gather = %s', bench.planned_workers(r.q)) END
+                   ORDER BY v.o)
+    FROM v LEFT JOIN v r ON v.k LIKE '%/floor' AND r.o = v.o - 1;
 $f$;
 
 -- Growth: the sizes of REPORT_SIZES below REPORT_COPIES, ascending; REPORT_COPIES itself is timed
@@ -149,7 +167,8 @@ CREATE TABLE bench.report_size AS
 \warn == report: timing the smaller sizes (growth)
 SELECT format('SELECT bench.report_copy(%s, %s)', coalesce(lag(n) OVER (ORDER BY n), 1), n),
        'VACUUM ANALYZE',
-       format('SELECT bench.time_queries(q.keys, q.queries) FROM bench.report_queries(%L, %s) q', 'report@' || n || '/', :one)
+       format('SELECT bench.time_queries(q.keys, q.queries, q.setups) FROM bench.report_queries(%L, %s) q', 'report@' || n || '/', :one),
+       'RESET max_parallel_workers_per_gather'
   FROM bench.report_size ORDER BY n \gexec
 
 \warn == report: copying the contracts
@@ -279,8 +298,10 @@ SELECT bench.time_queries(
                      $q$SELECT * FROM bench.v020_regional_summary_at(current_date, '84')$q$,
                      'SELECT * FROM bench.v020_payments_at(current_date)',
                      'SELECT * FROM bench.v020_contract_overview_at(current_date)',
-                     format('SELECT * FROM bench.v020_payments_at(current_date) WHERE contract = %s', :one)])
+                     format('SELECT * FROM bench.v020_payments_at(current_date) WHERE contract = %s', :one)],
+  q.setups || array_fill('RESET max_parallel_workers_per_gather'::text, ARRAY[5]))
   FROM bench.report_queries('', :one) q;
+RESET max_parallel_workers_per_gather;
 
 SELECT bench.compare(r || '_vs_floor', r || '/exco', 'floor', r || '/floor', 2.0)
   FROM unnest(ARRAY['report_regional_summary', 'report_regional_summary_one_region', 'report_payments',
@@ -335,7 +356,7 @@ DROP VIEW bench.floor_contract_overview;
 DROP FUNCTION bench.v020_regional_summary_at(date, text), bench.v020_payments_at(date), bench.v020_contract_overview_at(date),
               bench.v020_mission_status_at(date), bench.v020_mission_variable_at(date), bench.v020_indicator_result_at(date);
 DROP FUNCTION bench.floor_regional(text), bench.floor_payments(bigint), bench.report_copy(integer, integer),
-              bench.report_queries(text, bigint);
+              bench.report_queries(text, bigint), bench.planned_workers(text);
 DROP TABLE bench.report_size;
 DELETE FROM exco.contract;
 DELETE FROM exco.cpts;
